@@ -1,0 +1,272 @@
+"""The validated portfolio: every file as a model, cross-linked both ways.
+
+`assemble` is where untrusted files become one trusted, frozen `Portfolio`: it
+validates every file, checks every reference between them, and computes the links
+in both directions (a goal knows its evidence, evidence knows its goals).
+`public_view` is the only door to the public site: private items are removed, and
+so is every reference to them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+from portfolio.errors import ContentError, Problem
+from portfolio.load import SourceFile, inside
+from portfolio.models import Evidence, Goal, Profile, SiteConfig, Target
+from portfolio.validate import suggest, to_model
+
+
+@dataclass(frozen=True)
+class Portfolio:
+    """Everything in a project, valid and linked. Dicts are ordered by id."""
+
+    root: Path
+    config: SiteConfig
+    profile: Profile
+    goals: dict[str, Goal]
+    evidence: dict[str, Evidence]
+    targets: dict[str, Target]
+    today: dt.date
+    goal_evidence: dict[str, tuple[str, ...]]  # goal id -> evidence ids
+    evidence_goals: dict[str, tuple[str, ...]]  # evidence id -> goal ids
+    goals_serving: dict[str, tuple[str, ...]]  # aspiration id -> goal ids
+    evidence_position: dict[str, int]  # evidence id -> index in profile.experience
+
+    @property
+    def title(self) -> str:
+        return self.config.title or self.profile.name
+
+
+def _link(
+    root: Path,
+    config: SiteConfig,
+    profile: Profile,
+    goals: dict[str, Goal],
+    evidence: dict[str, Evidence],
+    targets: dict[str, Target],
+    today: dt.date,
+) -> Portfolio:
+    """Compute the two-way indexes from the models (references already checked)."""
+    pairs: set[tuple[str, str]] = set()
+    for ev in evidence.values():
+        pairs.update((g, ev.id) for g in ev.goals if g in goals)
+    for goal in goals.values():
+        for milestone in goal.milestones:
+            pairs.update((goal.id, e) for e in milestone.evidence if e in evidence)
+    goal_evidence = {g: tuple(sorted(e for gg, e in pairs if gg == g)) for g in goals}
+    evidence_goals = {e: tuple(sorted(g for g, ee in pairs if ee == e)) for e in evidence}
+    serving = {
+        a.id: tuple(g.id for g in goals.values() if g.serves == a.id)
+        for a in goals.values()
+        if a.kind == "aspiration"
+    }
+    position = {
+        ev: i for i, job in enumerate(profile.experience) for ev in job.highlights if ev in evidence
+    }
+    return Portfolio(
+        root,
+        config,
+        profile,
+        goals,
+        evidence,
+        targets,
+        today,
+        goal_evidence,
+        evidence_goals,
+        serving,
+        position,
+    )
+
+
+class _Refs:
+    """Checks that every id a file names exists, with a located 'did you mean'."""
+
+    def __init__(self, ids: dict[str, dict[str, Any]], problems: list[Problem]) -> None:
+        self.ids = ids
+        self.problems = problems
+
+    def check(self, source: SourceFile, loc: tuple[str | int, ...], ref: str, kind: str) -> bool:
+        if ref in self.ids[kind]:
+            return True
+        line, col = source.doc.where(loc)
+        close = suggest(ref, self.ids[kind])
+        folder = {"goal": "content/goals", "evidence": "content/evidence"}[kind]
+        hint = f"did you mean `{close}`?" if close else f"create {folder}/{ref}.md or fix the id"
+        self.problems.append(Problem(source.path, line, col, f"no {kind} with id `{ref}`", hint))
+        return False
+
+
+def _check_goal(goal: Goal, src: SourceFile, refs: _Refs, goals: dict[str, Goal]) -> None:
+    if goal.serves and refs.check(src, ("serves",), goal.serves, "goal"):
+        if goals[goal.serves].kind != "aspiration":
+            line, col = src.doc.where(("serves",))
+            refs.problems.append(
+                Problem(
+                    src.path,
+                    line,
+                    col,
+                    f"`serves` names `{goal.serves}`, which is not an aspiration",
+                    f"set `kind: aspiration` in `{goal.serves}` or name an aspiration",
+                )
+            )
+    for m, milestone in enumerate(goal.milestones):
+        for i, ref in enumerate(milestone.evidence):
+            refs.check(src, ("milestones", m, "evidence", i), ref, "evidence")
+
+
+def _check_evidence(ev: Evidence, src: SourceFile, refs: _Refs, root: Path) -> None:
+    for i, ref in enumerate(ev.goals):
+        refs.check(src, ("goals", i), ref, "goal")
+    folder = root / "content" / "evidence"
+    for i, rel in enumerate(ev.attachments):
+        file = folder / rel
+        line, col = src.doc.where(("attachments", i))
+        if rel.startswith("/") or not inside(file, folder):
+            refs.problems.append(
+                Problem(
+                    src.path,
+                    line,
+                    col,
+                    f"attachment `{rel}` is outside content/evidence/",
+                    "put the file in content/evidence/files/ and name it "
+                    "relative to content/evidence/",
+                )
+            )
+        elif not file.is_file():
+            refs.problems.append(
+                Problem(
+                    src.path,
+                    line,
+                    col,
+                    f"attachment `{rel}` not found",
+                    f"put the file at content/evidence/{rel}",
+                )
+            )
+
+
+def _check_target(target: Target, src: SourceFile, refs: _Refs, root: Path) -> None:
+    if target.goal:
+        refs.check(src, ("goal",), target.goal, "goal")
+    if target.job:
+        job = (root / src.path).parent / target.job
+        line, col = src.doc.where(("job",))
+        if not inside(job, root) or not job.is_file():
+            refs.problems.append(
+                Problem(
+                    src.path,
+                    line,
+                    col,
+                    f"job description `{target.job}` not found",
+                    "name a JSON file relative to this target file",
+                )
+            )
+            return
+        try:
+            json.loads(job.read_text(encoding="utf-8"))
+        except (ValueError, UnicodeDecodeError) as exc:
+            refs.problems.append(
+                Problem(
+                    src.path,
+                    line,
+                    col,
+                    f"job description `{target.job}` is not valid JSON: {exc}",
+                    "check the file with a JSON validator",
+                )
+            )
+
+
+def assemble(
+    root: Path, sources: list[SourceFile], problems: list[Problem], build_date: dt.date
+) -> Portfolio:
+    """Validate every source and link them; raise ContentError with every problem."""
+    config = SiteConfig()
+    profile: Profile | None = None
+    goals: dict[str, Goal] = {}
+    evidence: dict[str, Evidence] = {}
+    targets: dict[str, Target] = {}
+    origin: dict[tuple[str, str], SourceFile] = {}
+    for src in sources:
+        extra: dict[str, Any] = {"id": src.id, "source": src.path}
+        if src.kind in ("goal", "evidence"):
+            extra["body"] = src.body
+        if src.kind == "config":
+            config = to_model(src, SiteConfig, {}, problems) or config
+        elif src.kind == "profile":
+            profile = to_model(src, Profile, {}, problems)
+        elif src.kind == "goal" and (goal := to_model(src, Goal, extra, problems)):
+            goals[goal.id] = goal
+        elif src.kind == "evidence" and (ev := to_model(src, Evidence, extra, problems)):
+            evidence[ev.id] = ev
+        elif src.kind == "target" and (target := to_model(src, Target, extra, problems)):
+            if target.id in targets:
+                problems.append(
+                    Problem(
+                        src.path,
+                        1,
+                        1,
+                        f"a second target with id `{target.id}`",
+                        "keep one of the .yaml and .yml files",
+                    )
+                )
+            targets[target.id] = target
+        origin[(src.kind, src.id)] = src
+
+    refs = _Refs({"goal": goals, "evidence": evidence}, problems)
+    for goal in goals.values():
+        _check_goal(goal, origin[("goal", goal.id)], refs, goals)
+    for ev in evidence.values():
+        _check_evidence(ev, origin[("evidence", ev.id)], refs, root)
+    for target in targets.values():
+        _check_target(target, origin[("target", target.id)], refs, root)
+    if profile is not None:
+        src = origin[("profile", "profile")]
+        for j, job in enumerate(profile.experience):
+            for i, ref in enumerate(job.highlights):
+                refs.check(src, ("experience", j, "highlights", i), ref, "evidence")
+    if problems or profile is None:
+        raise ContentError(problems)
+    today = config.today.first_day if config.today else build_date
+    return _link(root, config, profile, goals, evidence, targets, today)
+
+
+def public_view(p: Portfolio) -> Portfolio:
+    """The portfolio as the world may see it: nothing private, no link to anything private."""
+    goals = {k: g for k, g in p.goals.items() if g.public}
+    evidence = {k: e for k, e in p.evidence.items() if e.public}
+    goals = {
+        k: g.model_copy(
+            update={
+                "serves": g.serves if g.serves in goals else None,
+                "milestones": tuple(
+                    m.model_copy(update={"evidence": tuple(e for e in m.evidence if e in evidence)})
+                    for m in g.milestones
+                ),
+            }
+        )
+        for k, g in goals.items()
+    }
+    evidence = {
+        k: e.model_copy(update={"goals": tuple(g for g in e.goals if g in goals)})
+        for k, e in evidence.items()
+    }
+    hidden = {
+        f: Profile.model_fields[f].get_default(call_default_factory=True) for f in p.profile.private
+    }
+    profile = p.profile.model_copy(update=hidden)
+    profile = profile.model_copy(
+        update={
+            "experience": tuple(
+                job.model_copy(
+                    update={"highlights": tuple(h for h in job.highlights if h in evidence)}
+                )
+                for job in profile.experience
+            )
+        }
+    )
+    linked = _link(p.root, p.config, profile, goals, evidence, {}, p.today)
+    return replace(linked)

@@ -1,0 +1,84 @@
+"""The command line: thin click commands that call the pipeline and report."""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+import click
+
+from portfolio import __version__
+from portfolio.errors import BuildError, ContentError
+
+PROJECT = click.argument(
+    "project", default=".", type=click.Path(exists=True, file_okay=False, path_type=Path)
+)
+
+
+def _base_url(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    if value is None:
+        return None
+    if not re.fullmatch(r"(https?://[^\s/]+)?/\S*|https?://[^\s/]+", value):
+        raise click.BadParameter("give a path like /portfolio/ or a URL like https://ada.dev/")
+    return value if value.endswith("/") else value + "/"
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="portfolio")
+def main() -> None:
+    """Build a career portfolio from goals and evidence kept in Markdown and YAML.
+
+    A project holds portfolio.yaml and content/ (profile.yaml, goals/, evidence/,
+    targets/). Start one with `portfolio init DIR`, then `portfolio build DIR`.
+    """
+
+
+@main.command()
+@PROJECT
+@click.option("--out", "-o", type=click.Path(file_okay=False, path_type=Path),
+              help="Where to write the site.  [default: PROJECT/site]")
+@click.option("--base-url", callback=_base_url, metavar="URL",
+              help="Where the site will be served, e.g. https://ada.github.io/portfolio/ "
+                   "(overrides portfolio.yaml).")
+@click.option("--no-pdf", is_flag=True, help="Skip the PDFs (faster).")
+def build(project: Path, out: Path | None, base_url: str | None, no_pdf: bool) -> None:
+    """Validate PROJECT and build its public site (HTML and PDF)."""
+    from portfolio.build import build as run_build
+
+    root = project.resolve()
+    target = (out or root / "site").resolve()
+    try:
+        report = run_build(root, target, base_url=base_url, pdf=not no_pdf)
+    except ContentError as exc:
+        click.echo(exc.format(), err=True)
+        sys.exit(1)
+    except BuildError as exc:
+        click.echo(f"error: {exc}\nnothing was written.", err=True)
+        sys.exit(1)
+    shown = _shown(target)
+    pdfs = f", {report.pdfs} PDF" + ("s" if report.pdfs != 1 else "") if report.pdfs else ""
+    click.echo(f"Built {report.pages} pages{pdfs} into {shown} in {report.seconds:.1f} s.")
+
+
+@main.command()
+@click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
+def init(directory: Path) -> None:
+    """Create a new project in DIRECTORY, with a small sample that builds at once."""
+    from portfolio.scaffold import ScaffoldError, create_project
+
+    try:
+        written = create_project(directory)
+    except ScaffoldError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(1)
+    click.echo(f"Created {len(written)} files in {directory}/. Next:\n"
+               f"  portfolio build {directory}\n"
+               f"and open {directory}/site/index.html, then edit {directory}/content/.")
+
+
+def _shown(path: Path) -> str:
+    try:
+        return str(path.relative_to(Path.cwd())) + "/"
+    except ValueError:
+        return str(path) + "/"

@@ -1,0 +1,191 @@
+"""Read a project's files: the only place content is read from disk.
+
+Files are read in a sorted order (so output never depends on the file system),
+refused if they resolve outside the project (a symlink to `/etc`), are too large or
+are not UTF-8, and split into YAML front matter and a Markdown body.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+from portfolio.errors import Problem
+from portfolio.models import SLUG_PATTERN
+from portfolio.yamldoc import YamlDoc, parse_yaml
+
+Kind = Literal["config", "profile", "goal", "evidence", "target"]
+MAX_BYTES = 1_000_000  # a career file is a few KB; a megabyte is a mistake or an attack
+_FENCE = re.compile(r"^(---|\.\.\.)[ \t]*$")
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    """One content file, parsed but not yet validated."""
+
+    kind: Kind
+    id: str  # the file's stem
+    path: str  # relative to the project, with forward slashes
+    doc: YamlDoc
+    body: str = ""
+
+
+def inside(path: Path, root: Path) -> bool:
+    """True if `path`, with every symlink resolved, lies inside `root`."""
+    return path.resolve().is_relative_to(root.resolve())
+
+
+def read_text(file: Path, root: Path, problems: list[Problem]) -> str | None:
+    """The file's text, or None with a located problem."""
+    rel = file.relative_to(root).as_posix()
+    if not inside(file, root):
+        problems.append(
+            Problem(
+                rel,
+                1,
+                1,
+                "this file is a link to a place outside the project",
+                "copy the file into the project instead of linking to it",
+            )
+        )
+        return None
+    size = file.stat().st_size
+    if size > MAX_BYTES:
+        problems.append(
+            Problem(
+                rel,
+                1,
+                1,
+                f"file is {size:,} bytes; the limit is {MAX_BYTES:,}",
+                "split the file or move large material into an attachment",
+            )
+        )
+        return None
+    data = file.read_bytes()
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        problems.append(
+            Problem(
+                rel,
+                line,
+                col,
+                "the file is not valid UTF-8 text",
+                "save the file with UTF-8 encoding",
+            )
+        )
+        return None
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def split_front_matter(text: str, rel: str) -> tuple[str, str, int] | Problem:
+    """Split `---` front matter from the Markdown body: (yaml, body, body's first line)."""
+    lines = text.split("\n")
+    if not lines or lines[0].rstrip() != "---":
+        return Problem(
+            rel,
+            1,
+            1,
+            "missing front matter: the file must start with a `---` line",
+            "start the file with `---`, the YAML keys (at least `title:`), and `---`",
+        )
+    for number, line in enumerate(lines[1:], start=1):
+        if _FENCE.match(line):
+            return "\n".join(lines[1:number]), "\n".join(lines[number + 1 :]), number + 2
+    return Problem(
+        rel,
+        1,
+        1,
+        "front matter opened on line 1 is never closed",
+        "add a line with `---` after the last YAML key",
+    )
+
+
+def _stem_problem(file: Path, rel: str) -> Problem | None:
+    if re.fullmatch(SLUG_PATTERN, file.stem):
+        return None
+    better = re.sub(r"[^a-z0-9]+", "-", file.stem.lower()).strip("-") or "my-file"
+    return Problem(
+        rel,
+        1,
+        1,
+        f"`{file.stem}` is not a valid id: ids are lowercase letters, digits and hyphens",
+        f"rename the file to `{better}{file.suffix}`",
+    )
+
+
+def _load(file: Path, root: Path, kind: Kind, problems: list[Problem]) -> SourceFile | None:
+    rel = file.relative_to(root).as_posix()
+    text = read_text(file, root, problems)
+    if text is None:
+        return None
+    if kind in ("goal", "evidence", "target") and (bad := _stem_problem(file, rel)):
+        problems.append(bad)
+        return None
+    body = ""
+    offset = 0
+    if kind in ("goal", "evidence"):
+        split = split_front_matter(text, rel)
+        if isinstance(split, Problem):
+            problems.append(split)
+            return None
+        text, body, _ = split
+        offset = 1
+    doc, found = parse_yaml(text, rel, line_offset=offset)
+    problems.extend(found)
+    if found:
+        return None
+    if not isinstance(doc.data, dict):
+        line, col = doc.where(())
+        problems.append(
+            Problem(
+                rel,
+                line,
+                col,
+                "expected `key: value` lines at the top level",
+                "write the file as a YAML mapping, one key per line",
+            )
+        )
+        return None
+    return SourceFile(kind, file.stem, rel, doc, body)
+
+
+def _files(folder: Path, patterns: tuple[str, ...]) -> list[Path]:
+    if not folder.is_dir():
+        return []
+    found = {f for pattern in patterns for f in folder.glob(pattern) if f.is_file()}
+    return sorted(found, key=lambda f: f.name)
+
+
+def load_project(root: Path) -> tuple[list[SourceFile], list[Problem]]:
+    """Read every file of the project: parsed sources and every problem found."""
+    problems: list[Problem] = []
+    sources: list[SourceFile] = []
+    content = root / "content"
+    wanted: list[tuple[Path, Kind]] = []
+    if (root / "portfolio.yaml").is_file():
+        wanted.append((root / "portfolio.yaml", "config"))
+    if (content / "profile.yaml").is_file():
+        wanted.append((content / "profile.yaml", "profile"))
+    else:
+        problems.append(
+            Problem(
+                "content/profile.yaml",
+                1,
+                1,
+                "the profile is missing",
+                "create content/profile.yaml with at least `name: Your Name`",
+            )
+        )
+    wanted += [(f, "goal") for f in _files(content / "goals", ("*.md",))]
+    wanted += [(f, "evidence") for f in _files(content / "evidence", ("*.md",))]
+    wanted += [(f, "target") for f in _files(content / "targets", ("*.yaml", "*.yml"))]
+    for file, kind in wanted:
+        source = _load(file, root, kind, problems)
+        if source:
+            sources.append(source)
+    return sources, problems

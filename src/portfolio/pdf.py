@@ -1,0 +1,70 @@
+"""HTML to PDF with WeasyPrint: the only module that imports it.
+
+Importing WeasyPrint costs about half a second, so `build.py` imports this module
+only when a PDF is being made. WeasyPrint reads what the HTML points at; content is
+untrusted, so the fetcher allows `data:` URLs and files inside the project and the
+theme, and stops the build on anything else (no network, no `/etc/passwd`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import weasyprint
+from weasyprint.urls import FatalURLFetchingError, URLFetcher
+
+from portfolio.dates import source_date
+from portfolio.errors import BuildError
+
+
+class PdfError(BuildError):
+    """A PDF could not be made for a reason the user can fix."""
+
+
+class RefusedURL(FatalURLFetchingError):
+    """A document asked for something outside the project or the theme."""
+
+
+class ProjectFetcher(URLFetcher):
+    """Fetches `data:` URLs and files under `roots`; refuses everything else."""
+
+    def __init__(self, roots: Sequence[Path]) -> None:
+        super().__init__(allowed_protocols=("data", "file"), fail_on_errors=True)
+        self.roots = [r.resolve() for r in roots]
+
+    def fetch(self, url: str, headers: dict[str, str] | None = None) -> object:
+        scheme = urlsplit(url).scheme.lower()
+        if scheme == "data":
+            return super().fetch(url, headers)
+        if scheme == "file":
+            path = Path(unquote(urlsplit(url).path)).resolve()
+            if any(path.is_relative_to(root) for root in self.roots) and path.is_file():
+                return super().fetch(url, headers)
+            raise RefusedURL(
+                f"refused to read `{path}`: only files inside the project and the theme may be used"
+            )
+        raise RefusedURL(f"refused to fetch `{url}`: nothing is fetched from the network")
+
+
+def render_pdf(
+    html: str, roots: Sequence[Path], base_url: str, variant: str | None = None
+) -> bytes:
+    """The PDF for `html`; PdfError if it asks for anything it may not read."""
+    document = weasyprint.HTML(string=html, base_url=base_url, url_fetcher=ProjectFetcher(roots))
+    try:
+        rendered = document.render(pdf_variant=variant, pdf_tags=True)
+    except RefusedURL as exc:
+        raise PdfError(str(exc)) from None
+    stamp = source_date()
+    if stamp is not None:
+        iso = stamp.strftime("%Y-%m-%dT%H:%M:%SZ")
+        rendered.metadata.created = rendered.metadata.created or iso
+        rendered.metadata.modified = rendered.metadata.modified or iso
+    identifier = None
+    if stamp is not None or rendered.metadata.created:
+        identifier = f"{rendered.metadata.title}|{rendered.metadata.created}".encode()
+    pdf = rendered.write_pdf(pdf_variant=variant, pdf_identifier=identifier, pdf_tags=True)
+    assert isinstance(pdf, bytes)
+    return pdf

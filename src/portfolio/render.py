@@ -1,0 +1,181 @@
+"""Pages in memory: every file of the public site, rendered but not yet written.
+
+Links between pages are relative (`../../goals/x/`), so the site works under any
+path: at a domain's root, under `/portfolio/` on GitHub Pages, or opened from disk.
+Only the sitemap and canonical URLs use `base_url`, because they must be absolute.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+from portfolio.catalog import Portfolio
+from portfolio.markdown import Markdown
+from portfolio.resume import build_resume
+from portfolio.themes import Theme, environment
+from portfolio.views import (
+    KIND_LABELS,
+    evidence_view,
+    format_date,
+    format_number,
+    goal_view,
+    sort_evidence,
+)
+
+NAV = (("", "Portfolio"), ("resume/", "Resume"), ("goals/", "Goals"), ("evidence/", "Evidence"))
+
+
+@dataclass(frozen=True)
+class Output:
+    """One file of the output: rendered bytes, or a file to copy."""
+
+    path: str  # relative to the output folder, with forward slashes
+    data: bytes | None = None
+    source: Path | None = None
+
+
+def percent(value: float | None) -> str:
+    return "" if value is None else f"{round(value * 100)}%"
+
+
+def relative(from_page: str, target: str) -> str:
+    """The link from the page at `from_page` (a file path) to the site path `target`."""
+    prefix = "../" * from_page.count("/")
+    return (prefix + target) or "./"
+
+
+class Renderer:
+    """Renders templates with the site-wide context; one per build."""
+
+    def __init__(self, p: Portfolio, theme: Theme, md: Markdown) -> None:
+        self.p = p
+        self.env = environment(tuple(theme.template_dirs))
+        self.theme = theme
+        base = p.config.base_url
+        self.base_url = base if base.endswith("/") else base + "/"
+        self.filters: dict[str, Callable[..., Any]] = {
+            "markdown": md,
+            "inline_markdown": md.inline,
+            "date": format_date,
+            "number": format_number,
+            "percent": percent,
+        }
+        self.site = {
+            "title": p.title,
+            "language": p.config.language,
+            "paper": p.config.paper,
+            "base_url": self.base_url,
+            "today": format_date(p.today),
+            "today_iso": p.today.isoformat(),
+            "has_pdf": True,
+            "kinds": KIND_LABELS,
+        }
+        self.env.filters.update(self.filters)
+
+    def page(self, path: str, template: str, **context: Any) -> Output:
+        """Render `template` as the file at `path` (e.g. `goals/x/index.html`)."""
+        url_path = path.removesuffix("index.html")
+        nav = [
+            {
+                "title": title,
+                "href": relative(path, target),
+                "current": url_path == target or (target and url_path.startswith(target)),
+            }
+            for target, title in NAV
+        ]
+        html = self.template(template).render(
+            site=self.site,
+            profile=self.p.profile,
+            nav=nav,
+            page_path=url_path,
+            canonical=self.base_url + url_path if self.base_url.startswith("http") else None,
+            url=lambda target: relative(path, target),
+            **context,
+        )
+        return Output(path, html.encode("utf-8"))
+
+    def template(self, name: str) -> jinja2.Template:
+        return self.env.get_template(name)
+
+
+def render_site(p: Portfolio, theme: Theme, md: Markdown, with_pdf: bool) -> list[Output]:
+    """Every HTML page and copied file of the public site, from a public portfolio."""
+    r = Renderer(p, theme, md)
+    r.site["has_pdf"] = with_pdf
+    goals = [goal_view(p, g) for g in _goal_order(p)]
+    evidence = [evidence_view(p, p.evidence[e]) for e in sort_evidence(p, list(p.evidence))]
+    featured = [e for e in evidence if e.ev.featured] or evidence[:3]
+    aspirations = [g for g in goals if g.goal.kind == "aspiration"]
+    active_goals = [g for g in goals if g.goal.kind == "goal"]
+    resume = build_resume(p)
+    out = [
+        r.page(
+            "index.html",
+            "home.html",
+            featured=featured,
+            goals=active_goals,
+            recent=[e for e in evidence if e not in featured][:6],
+        ),
+        r.page("resume/index.html", "resume.html", resume=resume),
+        r.page("goals/index.html", "goals.html", aspirations=aspirations, goals=active_goals),
+        r.page("evidence/index.html", "evidence-list.html", evidence=evidence),
+    ]
+    out += [r.page(f"{g.path}index.html", "goal.html", g=g) for g in goals]
+    for e in evidence:
+        out.append(r.page(f"{e.path}index.html", "evidence.html", e=e))
+        out += [
+            Output(a.path, source=p.root / "content" / "evidence" / a.source) for a in e.attachments
+        ]
+    pages = [o.path.removesuffix("index.html") for o in out if o.path.endswith(".html")]
+    sitemap = r.env.get_template("sitemap.xml").render(base_url=r.base_url, pages=pages)
+    out.append(Output("sitemap.xml", sitemap.encode("utf-8")))
+    out.append(Output(".nojekyll", b""))
+    if p.config.cname:
+        out.append(Output("CNAME", f"{p.config.cname}\n".encode()))
+    out += _assets(theme)
+    return out
+
+
+def render_resume_print(p: Portfolio, theme: Theme, md: Markdown) -> str:
+    """The resume as a standalone HTML document for the PDF renderer."""
+    r = Renderer(p, theme, md)
+    stylesheet = find_asset(theme, "print.css")
+    html = r.template("resume-print.html").render(
+        site=r.site,
+        profile=p.profile,
+        resume=build_resume(p),
+        stylesheet=stylesheet.as_uri() if stylesheet else None,
+    )
+    return html
+
+
+def find_asset(theme: Theme, name: str) -> Path | None:
+    for folder in theme.static_dirs:
+        if (folder / name).is_file():
+            return folder / name
+    return None
+
+
+def _goal_order(p: Portfolio) -> list[Any]:
+    """Aspirations first, then goals by due date (soonest first), then id."""
+
+    def key(g: Any) -> tuple[int, str, str]:
+        return (0 if g.kind == "aspiration" else 1, g.due.iso() if g.due else "9999", g.id)
+
+    return sorted(p.goals.values(), key=key)
+
+
+def _assets(theme: Theme) -> list[Output]:
+    """The theme's static files under `assets/`; a child theme's file wins."""
+    found: dict[str, Path] = {}
+    for folder in theme.static_dirs:
+        for file in sorted(folder.rglob("*")):
+            rel = file.relative_to(folder).as_posix()
+            if file.is_file() and rel not in found:
+                found[rel] = file
+    return [Output(f"assets/{rel}", source=src) for rel, src in sorted(found.items())]

@@ -1,0 +1,72 @@
+"""Write the output: the only module that writes files.
+
+Everything is written to a fresh folder beside the target and swapped in at the
+end, so a build that fails (or is killed) leaves the previous output whole. The
+build marks its folder with `MARKER` and refuses to replace a folder that holds
+anything it did not make: `--out ~` must never empty a home directory.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from collections.abc import Iterable
+from pathlib import Path
+
+from portfolio.errors import BuildError
+from portfolio.render import Output
+
+MARKER = ".portfolio-output"
+
+
+class UnsafeOutput(BuildError):
+    """The output folder holds files this tool did not make."""
+
+
+def check_target(out: Path) -> None:
+    """Refuse to replace `out` unless it is missing, empty, or ours."""
+    if out.is_symlink() or (out.exists() and not out.is_dir()):
+        raise UnsafeOutput(f"{out} is not a folder this tool made; choose another --out")
+    if out.is_dir() and any(out.iterdir()) and not (out / MARKER).is_file():
+        raise UnsafeOutput(
+            f"{out} is not empty and was not made by portfolio (no {MARKER} file in it); "
+            "choose an empty or new folder with --out"
+        )
+
+
+def write_tree(out: Path, outputs: Iterable[Output]) -> int:
+    """Write `outputs` into a new folder and swap it in for `out`. Returns bytes written."""
+    check_target(out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.new-", dir=out.parent))
+    total = 0
+    try:
+        for item in outputs:
+            dest = staging / item.path
+            dest.parent.mkdir(parents=True, exist_ok=True)
+            if item.source is not None:
+                shutil.copyfile(item.source, dest)
+                total += dest.stat().st_size
+            else:
+                dest.write_bytes(item.data or b"")
+                total += len(item.data or b"")
+        (staging / MARKER).write_text("made by portfolio; safe to delete\n", encoding="utf-8")
+        os.chmod(staging, 0o755)
+        _swap(staging, out)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    return total
+
+
+def _swap(staging: Path, out: Path) -> None:
+    """Put `staging` where `out` is; the old folder is removed only once replaced."""
+    if not out.exists():
+        staging.rename(out)
+        return
+    old = Path(tempfile.mkdtemp(prefix=f".{out.name}.old-", dir=out.parent))
+    old.rmdir()
+    out.rename(old)
+    staging.rename(out)
+    shutil.rmtree(old)

@@ -10,7 +10,7 @@ from pathlib import Path
 from portfolio.catalog import Portfolio, assemble, public_view
 from portfolio.dates import source_date
 from portfolio.errors import ContentError, Problem
-from portfolio.load import load_project
+from portfolio.load import SourceFile, load_project
 from portfolio.markdown import renderer
 from portfolio.render import Output, render_resume_print, render_site
 from portfolio.themes import Theme, resolve
@@ -38,10 +38,19 @@ def load(root: Path) -> tuple[Portfolio, Theme]:
     portfolio = assemble(root, sources, problems, default_today())
     config_src = next((s for s in sources if s.kind == "config"), None)
     line, col = config_src.doc.where(("theme",)) if config_src else (1, 1)
-    theme = resolve(portfolio.config.theme, root, ("portfolio.yaml", line, col))
+    name = portfolio.config.theme if portfolio else _theme_name(config_src)
+    theme = resolve(name, root, ("portfolio.yaml", line, col))
     if isinstance(theme, Problem):
-        raise ContentError([theme])
+        problems.append(theme)
+    if portfolio is None or isinstance(theme, Problem):
+        raise ContentError(problems)
     return portfolio, theme
+
+
+def _theme_name(config: SourceFile | None) -> str:
+    """The theme named in a config file that has other errors, so it is checked too."""
+    value = config.doc.data.get("theme") if config else None
+    return value if isinstance(value, str) and value else "classic"
 
 
 def build(root: Path, out: Path, *, base_url: str | None = None, pdf: bool = True) -> BuildReport:

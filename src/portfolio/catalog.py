@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from portfolio.errors import ContentError, Problem
+from portfolio.errors import Problem
 from portfolio.load import SourceFile, inside
 from portfolio.models import Evidence, Goal, Profile, SiteConfig, Target
 from portfolio.validate import suggest, to_model
@@ -86,7 +86,7 @@ def _link(
 class _Refs:
     """Checks that every id a file names exists, with a located 'did you mean'."""
 
-    def __init__(self, ids: dict[str, dict[str, Any]], problems: list[Problem]) -> None:
+    def __init__(self, ids: dict[str, set[str]], problems: list[Problem]) -> None:
         self.ids = ids
         self.problems = problems
 
@@ -103,7 +103,7 @@ class _Refs:
 
 def _check_goal(goal: Goal, src: SourceFile, refs: _Refs, goals: dict[str, Goal]) -> None:
     if goal.serves and refs.check(src, ("serves",), goal.serves, "goal"):
-        if goals[goal.serves].kind != "aspiration":
+        if goal.serves in goals and goals[goal.serves].kind != "aspiration":
             line, col = src.doc.where(("serves",))
             refs.problems.append(
                 Problem(
@@ -191,6 +191,8 @@ def assemble(
     targets: dict[str, Target] = {}
     origin: dict[tuple[str, str], SourceFile] = {}
     for src in sources:
+        if not src.readable:
+            continue
         extra: dict[str, Any] = {"id": src.id, "source": src.path}
         if src.kind in ("goal", "evidence"):
             extra["body"] = src.body
@@ -216,7 +218,9 @@ def assemble(
             targets[target.id] = target
         origin[(src.kind, src.id)] = src
 
-    refs = _Refs({"goal": goals, "evidence": evidence}, problems)
+    # A reference to a file that exists but has its own errors is not dangling.
+    known = {kind: {s.id for s in sources if s.kind == kind} for kind in ("goal", "evidence")}
+    refs = _Refs(known, problems)
     for goal in goals.values():
         _check_goal(goal, origin[("goal", goal.id)], refs, goals)
     for ev in evidence.values():
@@ -229,7 +233,7 @@ def assemble(
             for i, ref in enumerate(job.highlights):
                 refs.check(src, ("experience", j, "highlights", i), ref, "evidence")
     if problems or profile is None:
-        raise ContentError(problems)
+        return None
     today = config.today.first_day if config.today else build_date
     return _link(root, config, profile, goals, evidence, targets, today)
 
@@ -268,5 +272,4 @@ def public_view(p: Portfolio) -> Portfolio:
             )
         }
     )
-    linked = _link(p.root, p.config, profile, goals, evidence, {}, p.today)
-    return replace(linked)
+    return _link(p.root, p.config, profile, goals, evidence, {}, p.today)

@@ -42,7 +42,7 @@ class PartialDate:
         text = str(value).strip()
         match = _DATE.fullmatch(text)
         if not match:
-            raise ValueError(f"`{text}` is not a date: write YYYY-MM-DD, YYYY-MM or YYYY")
+            raise ValueError(f"`{text}` is not a date")
         year, month, day = (int(g) if g else 0 for g in match.groups())
         if match.group(2) and not 1 <= month <= 12:
             raise ValueError(f"`{text}` is not a date: there is no month {month}")

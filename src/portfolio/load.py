@@ -30,6 +30,7 @@ class SourceFile:
     path: str  # relative to the project, with forward slashes
     doc: YamlDoc
     body: str = ""
+    readable: bool = True  # False: the file exists but could not be read or parsed
 
 
 def inside(path: Path, root: Path) -> bool:
@@ -132,13 +133,13 @@ def _load(file: Path, root: Path, kind: Kind, problems: list[Problem]) -> Source
         split = split_front_matter(text, rel)
         if isinstance(split, Problem):
             problems.append(split)
-            return None
+            return SourceFile(kind, file.stem, rel, YamlDoc({}, rel), readable=False)
         text, body, _ = split
         offset = 1
     doc, found = parse_yaml(text, rel, line_offset=offset)
     problems.extend(found)
     if found:
-        return None
+        return SourceFile(kind, file.stem, rel, doc, readable=False)
     if not isinstance(doc.data, dict):
         line, col = doc.where(())
         problems.append(

@@ -8,7 +8,7 @@ name, its path and its Markdown body.
 from __future__ import annotations
 
 import re
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import (
     AfterValidator,
@@ -17,6 +17,8 @@ from pydantic import (
     Field,
     StrictBool,
     StringConstraints,
+    ValidationInfo,
+    field_validator,
     model_validator,
 )
 
@@ -25,7 +27,7 @@ from portfolio.dates import PartialDate
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN)]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
-Number = float | int
+Number = float  # ints are accepted and shown without a decimal point
 
 _SCHEME = re.compile(r"^([a-z][a-z0-9+.-]*):")
 SAFE_SCHEMES = ("http", "https", "mailto", "tel")
@@ -281,11 +283,12 @@ class Evidence(Model):
     visibility: Literal["public", "private"] = "public"
     featured: StrictBool = False
 
-    @model_validator(mode="after")
-    def _one_kind_of_date(self) -> Evidence:
-        if self.date and (self.start or self.end):
+    @field_validator("start", "end")
+    @classmethod
+    def _one_kind_of_date(cls, value: PartialDate | None, info: ValidationInfo) -> Any:
+        if value is not None and info.data.get("date") is not None:
             raise ValueError("give either `date`, or `start` and `end`, not both")
-        return self
+        return value
 
     @property
     def public(self) -> bool:

@@ -97,7 +97,9 @@ def _show(value: Any) -> str:
     return f"`{value}`"
 
 
-def _explain(err: dict[str, Any], loc: Path, cls: type[BaseModel]) -> tuple[str, str]:
+def _explain(
+    err: dict[str, Any], loc: Path, cls: type[BaseModel], at_key: bool = False
+) -> tuple[str, str]:
     """(message, hint) for one pydantic error."""
     kind = err["type"]
     value = err.get("input")
@@ -158,7 +160,7 @@ def _explain(err: dict[str, Any], loc: Path, cls: type[BaseModel]) -> tuple[str,
         return f"{name} must be greater than {err['ctx'].get('gt', 0)}", "use a positive number"
     if kind == "value_error":
         message = str(err["msg"]).removeprefix("Value error, ")
-        return (f"{name}: {message}" if loc else message), _value_hint(message)
+        return (f"{name}: {message}" if loc and not at_key else message), _value_hint(message)
     return f"{name}: {err['msg']}", "see FORMAT.md for this key"
 
 
@@ -172,7 +174,7 @@ def _pattern_hint(key: str | None) -> str:
 
 def _value_hint(message: str) -> str:
     if "not a date" in message:
-        return "write the date as YYYY-MM-DD, YYYY-MM or YYYY"
+        return "write a real date as YYYY-MM-DD, YYYY-MM or YYYY"
     if "not an allowed link" in message:
         return "links may only point to web pages, email addresses or phone numbers"
     if "either" in message:
@@ -188,12 +190,24 @@ def to_model(
     try:
         return cls.model_validate({**data, **extra})
     except ValidationError as exc:
-        seen: set[tuple[Path, str]] = set()
-        for err in exc.errors(include_url=False):
+        errors = exc.errors(include_url=False)
+        located: list[tuple[Path, bool, dict[str, Any]]] = []
+        for err in errors:
             loc, at_key = _clean_loc(err["loc"], data)
+            located.append((loc, at_key, dict(err)))
+        # `titel` unknown and `title` missing are one mistake: report the misspelling only.
+        suggested = {
+            (loc[:-1], suggest(str(loc[-1]), _user_keys(_model_at(cls, loc[:-1]))))
+            for loc, _, err in located
+            if err["type"] == "extra_forbidden" and loc
+        }
+        seen: set[tuple[Path, str]] = set()
+        for loc, at_key, err in located:
+            if err["type"] == "missing" and loc and (loc[:-1], loc[-1]) in suggested:
+                continue
             if err["type"] == "extra_forbidden" and loc and loc[-1] in RESERVED:
                 at_key = True
-            message, hint = _explain(dict(err), loc, cls)
+            message, hint = _explain(err, loc, cls, at_key)
             if (loc, message) in seen:
                 continue
             seen.add((loc, message))

@@ -154,7 +154,9 @@ def parse_yaml(text: str, path: str, line_offset: int = 0) -> tuple[YamlDoc, lis
         line = (mark.line + 1 + line_offset) if mark else 1 + line_offset
         col = (mark.column + 1) if mark else 1
         what = " ".join(s for s in (exc.context, exc.problem) if s)
-        return doc, [Problem(path, line, col, f"YAML syntax error: {what}", _syntax_hint(what))]
+        found = text[mark.index] if mark and mark.index < len(text) else ""
+        hint = "indent with spaces, not tabs" if found == "\t" else _syntax_hint(what)
+        return doc, [Problem(path, line, col, f"YAML syntax error: {what}", hint)]
     except yaml.YAMLError as exc:  # e.g. a control character the reader refuses
         return doc, [
             Problem(
@@ -176,8 +178,6 @@ def parse_yaml(text: str, path: str, line_offset: int = 0) -> tuple[YamlDoc, lis
 def _syntax_hint(what: str) -> str:
     if "mapping values are not allowed" in what:
         return 'quote a value that contains `: ` (for example `title: "Lead: payments"`)'
-    if "found character '\\t'" in what or "tab" in what:
-        return "indent with spaces, not tabs"
     if "expected a single document" in what:
         return "a file holds one YAML document: remove the extra `---`"
     if "could not find expected ':'" in what:

@@ -1,0 +1,52 @@
+"""Shared fixtures: the repository's sample project, and a way to build any project."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from portfolio.cli import main
+
+REPO = Path(__file__).resolve().parents[1]
+PROJECTS = Path(__file__).resolve().parent / "projects"
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--update-golden", action="store_true",
+                     help="rewrite the golden files from the current output")
+
+
+@pytest.fixture
+def update_golden(request: pytest.FixtureRequest) -> bool:
+    return bool(request.config.getoption("--update-golden"))
+
+
+def run(*args: str) -> Result:
+    """Run the CLI in-process, as a user would type it."""
+    return CliRunner().invoke(main, list(args), catch_exceptions=False)
+
+
+@pytest.fixture
+def cli() -> Callable[..., Result]:
+    return run
+
+
+def copy_sample(dest: Path) -> Path:
+    """A private copy of the sample project (the repository's portfolio.yaml and content/)."""
+    dest.mkdir(parents=True, exist_ok=True)
+    shutil.copy(REPO / "portfolio.yaml", dest / "portfolio.yaml")
+    shutil.copytree(REPO / "content", dest / "content")
+    return dest
+
+
+@pytest.fixture(scope="session")
+def sample_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sample built once per test session, with its PDF."""
+    root = copy_sample(tmp_path_factory.mktemp("sample"))
+    result = run("build", str(root))
+    assert result.exit_code == 0, result.output
+    return root / "site"

@@ -1,0 +1,73 @@
+"""Private stays private: every private place of the format holds a SENTINEL string
+(projects/private-sentinels), and no byte of the built site may contain one."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pypdf
+import pytest
+
+from conftest import PROJECTS, run
+
+FIXTURE = PROJECTS / "private-sentinels"
+SENTINEL = re.compile(r"SENTINEL-[A-Z0-9-]+[A-Z0-9]")
+
+
+def _sentinels() -> set[str]:
+    found: set[str] = set()
+    for file in FIXTURE.rglob("*"):
+        if file.is_file():
+            found.update(SENTINEL.findall(file.read_text(encoding="utf-8")))
+    return found
+
+
+def _all_text(site: Path) -> dict[str, str]:
+    """Every file's bytes as text, and every PDF's extracted text as well."""
+    texts = {}
+    for file in sorted(site.rglob("*")):
+        if not file.is_file():
+            continue
+        rel = file.relative_to(site).as_posix()
+        texts[rel] = file.read_bytes().decode("utf-8", errors="replace")
+        if file.suffix == ".pdf":
+            reader = pypdf.PdfReader(file)
+            texts[rel + " (text)"] = "\n".join(page.extract_text() for page in reader.pages)
+            texts[rel + " (metadata)"] = str(reader.metadata)
+    return texts
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("private") / "site"
+    result = run("build", str(FIXTURE), "--out", str(out))
+    assert result.exit_code == 0, result.output
+    return out
+
+
+def test_the_fixture_plants_sentinels_everywhere() -> None:
+    assert len(_sentinels()) >= 30
+
+
+def test_no_sentinel_reaches_the_site(site: Path) -> None:
+    sentinels = _sentinels()
+    leaks = {(name, s) for name, text in _all_text(site).items() for s in sentinels if s in text}
+    assert not leaks
+
+
+def test_public_content_is_there(site: Path) -> None:
+    texts = _all_text(site)
+    joined = "\n".join(texts.values())
+    for marker in ("PUBLIC-GOAL-TITLE", "PUBLIC-EVIDENCE-TITLE", "PUBLIC-MILESTONE",
+                   "PUBLIC-METRIC", "PUBLIC-EMPLOYER", "PUBLIC-SUMMARY"):
+        assert marker in joined
+    assert "PUBLIC-NAME" in texts["resume.pdf (text)"]
+
+
+def test_private_pages_and_files_are_not_written(site: Path) -> None:
+    files = {p.relative_to(site).as_posix() for p in site.rglob("*")}
+    assert not any("secret-win" in f or "leave-employer" in f or "secret-aspiration" in f
+                   or "globex" in f or "sentinel-attachment" in f for f in files)
+    sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
+    assert "goals/public-goal/" in sitemap and "secret" not in sitemap

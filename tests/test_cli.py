@@ -1,0 +1,56 @@
+"""The command line as a newcomer meets it: help, init, and refusals that protect data."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from conftest import PROJECTS, run
+
+
+def test_help_lists_the_commands() -> None:
+    result = run("--help")
+    assert result.exit_code == 0
+    assert "build" in result.output and "init" in result.output
+    assert "--base-url" in run("build", "--help").output
+
+
+def test_init_creates_a_project_that_builds(tmp_path: Path) -> None:
+    project = tmp_path / "career"
+    assert run("init", str(project)).exit_code == 0
+    assert "site/" in (project / ".gitignore").read_text(encoding="utf-8")
+    assert "packs/" in (project / ".gitignore").read_text(encoding="utf-8")
+    result = run("build", str(project), "--no-pdf")
+    assert result.exit_code == 0, result.output
+    assert (project / "site" / "goals" / "first-goal" / "index.html").is_file()
+
+
+def test_init_refuses_a_folder_that_is_not_empty(tmp_path: Path) -> None:
+    (tmp_path / "notes.txt").write_text("mine", encoding="utf-8")
+    result = run("init", str(tmp_path))
+    assert result.exit_code == 1
+    assert "not empty" in result.stderr
+    assert (tmp_path / "notes.txt").read_text(encoding="utf-8") == "mine"
+
+
+def test_build_refuses_to_replace_a_folder_it_did_not_make(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    home.mkdir()
+    (home / "thesis.tex").write_text("years of work", encoding="utf-8")
+    result = run("build", str(PROJECTS / "minimal"), "--out", str(home), "--no-pdf")
+    assert result.exit_code == 1
+    assert "was not made by portfolio" in result.stderr
+    assert (home / "thesis.tex").read_text(encoding="utf-8") == "years of work"
+
+
+def test_build_replaces_its_own_output(tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    for _ in range(2):
+        assert run("build", str(PROJECTS / "minimal"), "--out", str(out), "--no-pdf").exit_code == 0
+    assert (out / "index.html").is_file()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"], "no staging folders left"
+
+
+def test_bad_base_url_is_refused() -> None:
+    result = run("build", str(PROJECTS / "minimal"), "--base-url", "not a url", "--no-pdf")
+    assert result.exit_code == 2
+    assert "--base-url" in result.stderr

@@ -16,8 +16,11 @@ PROJECTS = Path(__file__).resolve().parent / "projects"
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
-    parser.addoption("--update-golden", action="store_true",
-                     help="rewrite the golden files from the current output")
+    parser.addoption(
+        "--update-golden",
+        action="store_true",
+        help="rewrite the golden files from the current output",
+    )
 
 
 @pytest.fixture

@@ -59,15 +59,27 @@ def test_no_sentinel_reaches_the_site(site: Path) -> None:
 def test_public_content_is_there(site: Path) -> None:
     texts = _all_text(site)
     joined = "\n".join(texts.values())
-    for marker in ("PUBLIC-GOAL-TITLE", "PUBLIC-EVIDENCE-TITLE", "PUBLIC-MILESTONE",
-                   "PUBLIC-METRIC", "PUBLIC-EMPLOYER", "PUBLIC-SUMMARY"):
+    for marker in (
+        "PUBLIC-GOAL-TITLE",
+        "PUBLIC-EVIDENCE-TITLE",
+        "PUBLIC-MILESTONE",
+        "PUBLIC-METRIC",
+        "PUBLIC-EMPLOYER",
+        "PUBLIC-SUMMARY",
+    ):
         assert marker in joined
     assert "PUBLIC-NAME" in texts["resume.pdf (text)"]
 
 
 def test_private_pages_and_files_are_not_written(site: Path) -> None:
     files = {p.relative_to(site).as_posix() for p in site.rglob("*")}
-    assert not any("secret-win" in f or "leave-employer" in f or "secret-aspiration" in f
-                   or "globex" in f or "sentinel-attachment" in f for f in files)
+    assert not any(
+        "secret-win" in f
+        or "leave-employer" in f
+        or "secret-aspiration" in f
+        or "globex" in f
+        or "sentinel-attachment" in f
+        for f in files
+    )
     sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
     assert "goals/public-goal/" in sitemap and "secret" not in sitemap

@@ -35,13 +35,24 @@ def _public_evidence() -> dict[str, dict]:
 
 
 def _public_goals() -> list[str]:
-    return [f.stem for f in sorted((REPO / "content" / "goals").glob("*.md"))
-            if _front_matter(f).get("visibility") == "public"]
+    return [
+        f.stem
+        for f in sorted((REPO / "content" / "goals").glob("*.md"))
+        if _front_matter(f).get("visibility") == "public"
+    ]
 
 
 def test_every_page_is_written(sample_site: Path) -> None:
-    expected = ["index.html", "resume/index.html", "resume.pdf", "goals/index.html",
-                "evidence/index.html", "sitemap.xml", ".nojekyll", "assets/style.css"]
+    expected = [
+        "index.html",
+        "resume/index.html",
+        "resume.pdf",
+        "goals/index.html",
+        "evidence/index.html",
+        "sitemap.xml",
+        ".nojekyll",
+        "assets/style.css",
+    ]
     expected += [f"goals/{g}/index.html" for g in _public_goals()]
     expected += [f"evidence/{e}/index.html" for e in _public_evidence()]
     missing = [p for p in expected if not (sample_site / p).is_file()]
@@ -67,8 +78,11 @@ def test_resume_pdf_text_has_name_headings_and_highlights_in_order(sample_site: 
     wanted = ["Summary", "Experience"]
     for job in profile["experience"]:  # the sample lists positions newest first
         wanted.append(job["title"])
-        wanted += [_plain(evidence[h].get("summary") or evidence[h]["title"])
-                   for h in job.get("highlights", []) if h in evidence]
+        wanted += [
+            _plain(evidence[h].get("summary") or evidence[h]["title"])
+            for h in job.get("highlights", [])
+            if h in evidence
+        ]
     wanted += ["Certifications", "Skills", "Education", "Languages"]
     position = 0
     for item in wanted:
@@ -110,7 +124,7 @@ def test_every_internal_link_works_under_a_sub_path(sample_site: Path) -> None:
             if not target.startswith(base):
                 broken.append((rel, url, "leaves the sub-path"))
                 continue
-            path = unquote(parts.path)[len("/portfolio/"):]
+            path = unquote(parts.path)[len("/portfolio/") :]
             file = sample_site / path
             if file.is_dir() or path == "" or path.endswith("/"):
                 file = file / "index.html"
@@ -149,14 +163,19 @@ def test_base_url_reaches_sitemap_and_canonical(tmp_path: Path) -> None:
     url = "https://someone.github.io/career/"
     assert run("build", str(root), "--out", str(out), "--no-pdf", "--base-url", url).exit_code == 0
     assert f"<loc>{url}resume/</loc>" in (out / "sitemap.xml").read_text(encoding="utf-8")
-    assert f'<link rel="canonical" href="{url}goals/">' in (
-        out / "goals" / "index.html").read_text(encoding="utf-8")
+    assert f'<link rel="canonical" href="{url}goals/">' in (out / "goals" / "index.html").read_text(
+        encoding="utf-8"
+    )
 
 
 def test_real_subprocess_builds_the_sample(tmp_path: Path) -> None:
     root = copy_sample(tmp_path / "project")
-    done = subprocess.run([sys.executable, "-m", "portfolio", "build", str(root), "--no-pdf"],
-                          capture_output=True, text=True, check=False)
+    done = subprocess.run(
+        [sys.executable, "-m", "portfolio", "build", str(root), "--no-pdf"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert done.returncode == 0, done.stderr
     assert re.match(r"Built \d+ pages into .+ in [\d.]+ s\.$", done.stdout.strip())
     assert (root / "site" / "index.html").is_file()

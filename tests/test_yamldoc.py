@@ -21,7 +21,8 @@ def test_dates_stay_text_for_the_models() -> None:
 def test_duplicate_key_names_both_lines() -> None:
     _, problems = parse_yaml("title: A\nkind: goal\ntitle: B\n", "g.md", line_offset=1)
     assert [(p.line, p.column, p.message) for p in problems] == [
-        (4, 1, "duplicate key `title`: also on line 2")]
+        (4, 1, "duplicate key `title`: also on line 2")
+    ]
 
 
 def test_positions_point_at_keys_and_values() -> None:

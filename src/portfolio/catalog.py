@@ -102,18 +102,23 @@ class _Refs:
 
 
 def _check_goal(goal: Goal, src: SourceFile, refs: _Refs, goals: dict[str, Goal]) -> None:
-    if goal.serves and refs.check(src, ("serves",), goal.serves, "goal"):
-        if goal.serves in goals and goals[goal.serves].kind != "aspiration":
-            line, col = src.doc.where(("serves",))
-            refs.problems.append(
-                Problem(
-                    src.path,
-                    line,
-                    col,
-                    f"`serves` names `{goal.serves}`, which is not an aspiration",
-                    f"set `kind: aspiration` in `{goal.serves}` or name an aspiration",
-                )
+    serves = goal.serves
+    if (
+        serves
+        and refs.check(src, ("serves",), serves, "goal")
+        and serves in goals
+        and (goals[serves].kind != "aspiration")
+    ):
+        line, col = src.doc.where(("serves",))
+        refs.problems.append(
+            Problem(
+                src.path,
+                line,
+                col,
+                f"`serves` names `{goal.serves}`, which is not an aspiration",
+                f"set `kind: aspiration` in `{goal.serves}` or name an aspiration",
             )
+        )
     for m, milestone in enumerate(goal.milestones):
         for i, ref in enumerate(milestone.evidence):
             refs.check(src, ("milestones", m, "evidence", i), ref, "evidence")
@@ -182,8 +187,8 @@ def _check_target(target: Target, src: SourceFile, refs: _Refs, root: Path) -> N
 
 def assemble(
     root: Path, sources: list[SourceFile], problems: list[Problem], build_date: dt.date
-) -> Portfolio:
-    """Validate every source and link them; raise ContentError with every problem."""
+) -> Portfolio | None:
+    """Validate every source and link them; None if any problem was found."""
     config = SiteConfig()
     profile: Profile | None = None
     goals: dict[str, Goal] = {}
@@ -258,7 +263,7 @@ def public_view(p: Portfolio) -> Portfolio:
         k: e.model_copy(update={"goals": tuple(g for g in e.goals if g in goals)})
         for k, e in evidence.items()
     }
-    hidden = {
+    hidden: dict[str, Any] = {
         f: Profile.model_fields[f].get_default(call_default_factory=True) for f in p.profile.private
     }
     profile = p.profile.model_copy(update=hidden)

@@ -36,11 +36,19 @@ def main() -> None:
 
 @main.command()
 @PROJECT
-@click.option("--out", "-o", type=click.Path(file_okay=False, path_type=Path),
-              help="Where to write the site.  [default: PROJECT/site]")
-@click.option("--base-url", callback=_base_url, metavar="URL",
-              help="Where the site will be served, e.g. https://ada.github.io/portfolio/ "
-                   "(overrides portfolio.yaml).")
+@click.option(
+    "--out",
+    "-o",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Where to write the site.  [default: PROJECT/site]",
+)
+@click.option(
+    "--base-url",
+    callback=_base_url,
+    metavar="URL",
+    help="Where the site will be served, e.g. https://ada.github.io/portfolio/ "
+    "(overrides portfolio.yaml).",
+)
 @click.option("--no-pdf", is_flag=True, help="Skip the PDFs (faster).")
 def build(project: Path, out: Path | None, base_url: str | None, no_pdf: bool) -> None:
     """Validate PROJECT and build its public site (HTML and PDF)."""
@@ -72,9 +80,11 @@ def init(directory: Path) -> None:
     except ScaffoldError as exc:
         click.echo(f"error: {exc}", err=True)
         sys.exit(1)
-    click.echo(f"Created {len(written)} files in {directory}/. Next:\n"
-               f"  portfolio build {directory}\n"
-               f"and open {directory}/site/index.html, then edit {directory}/content/.")
+    click.echo(
+        f"Created {len(written)} files in {directory}/. Next:\n"
+        f"  portfolio build {directory}\n"
+        f"and open {directory}/site/index.html, then edit {directory}/content/."
+    )
 
 
 def _shown(path: Path) -> str:

@@ -192,9 +192,9 @@ def to_model(
     except ValidationError as exc:
         errors = exc.errors(include_url=False)
         located: list[tuple[Path, bool, dict[str, Any]]] = []
-        for err in errors:
-            loc, at_key = _clean_loc(err["loc"], data)
-            located.append((loc, at_key, dict(err)))
+        for error in errors:
+            loc, at_key = _clean_loc(error["loc"], data)
+            located.append((loc, at_key, dict(error)))
         # `titel` unknown and `title` missing are one mistake: report the misspelling only.
         suggested = {
             (loc[:-1], suggest(str(loc[-1]), _user_keys(_model_at(cls, loc[:-1]))))

@@ -92,3 +92,18 @@ def test_markdown_headings_sit_below_the_page_title(project: Path) -> None:
     page = (_build(project) / "goals" / "lead-team" / "index.html").read_text(encoding="utf-8")
     assert "<h2>Why</h2>" in page and "<h3>Plan</h3>" in page
     assert page.count("<h1") == 1
+
+
+def test_a_broken_theme_template_is_reported_with_its_line(project: Path) -> None:
+    templates = project / "themes" / "classic" / "templates"
+    templates.mkdir(parents=True)
+    (templates / "home.html").write_text(
+        '{% extends "layout.html" %}\n{% block content %}\n{{ no_such_thing.title }}\n'
+        "{% endblock %}\n", encoding="utf-8")
+    result = run("build", str(project), "--no-pdf")
+    assert result.exit_code == 1
+    assert "home.html:3: 'no_such_thing' is undefined" in result.stderr
+    (templates / "home.html").write_text("{% if %}", encoding="utf-8")
+    result = run("build", str(project), "--no-pdf")
+    assert result.exit_code == 1 and "home.html:1:" in result.stderr
+    assert "Traceback" not in result.output

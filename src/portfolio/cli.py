@@ -64,6 +64,9 @@ def build(project: Path, out: Path | None, base_url: str | None, no_pdf: bool) -
     except BuildError as exc:
         click.echo(f"error: {exc}\nnothing was written.", err=True)
         sys.exit(1)
+    except OSError as exc:  # a full disk, a read-only folder: not a bug, not the content
+        click.echo(f"error: {exc.strerror or exc}: {exc.filename or target}", err=True)
+        sys.exit(1)
     shown = _shown(target)
     pdfs = f", {report.pdfs} PDF" + ("s" if report.pdfs != 1 else "") if report.pdfs else ""
     click.echo(f"Built {report.pages} pages{pdfs} into {shown} in {report.seconds:.1f} s.")

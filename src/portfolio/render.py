@@ -15,6 +15,7 @@ from typing import Any
 import jinja2
 
 from portfolio.catalog import Portfolio
+from portfolio.errors import BuildError
 from portfolio.markdown import Markdown
 from portfolio.resume import build_resume
 from portfolio.themes import Theme, environment
@@ -88,7 +89,8 @@ class Renderer:
             }
             for target, title in NAV
         ]
-        html = self.template(template).render(
+        html = self.render(
+            template,
             site=self.site,
             profile=self.p.profile,
             nav=nav,
@@ -99,8 +101,12 @@ class Renderer:
         )
         return Output(path, html.encode("utf-8"))
 
-    def template(self, name: str) -> jinja2.Template:
-        return self.env.get_template(name)
+    def render(self, name: str, **context: Any) -> str:
+        """Render one template; a mistake in a theme becomes a located BuildError."""
+        try:
+            return self.env.get_template(name).render(**context)
+        except jinja2.TemplateError as exc:
+            raise BuildError(f"{_where(exc, name)}: {exc.message or exc}") from None
 
 
 def render_site(p: Portfolio, theme: Theme, md: Markdown, with_pdf: bool) -> list[Output]:
@@ -132,7 +138,7 @@ def render_site(p: Portfolio, theme: Theme, md: Markdown, with_pdf: bool) -> lis
             Output(a.path, source=p.root / "content" / "evidence" / a.source) for a in e.attachments
         ]
     pages = [o.path.removesuffix("index.html") for o in out if o.path.endswith(".html")]
-    sitemap = r.env.get_template("sitemap.xml").render(base_url=r.base_url, pages=pages)
+    sitemap = r.render("sitemap.xml", base_url=r.base_url, pages=pages)
     out.append(Output("sitemap.xml", sitemap.encode("utf-8")))
     out.append(Output(".nojekyll", b""))
     if p.config.cname:
@@ -145,13 +151,28 @@ def render_resume_print(p: Portfolio, theme: Theme, md: Markdown) -> str:
     """The resume as a standalone HTML document for the PDF renderer."""
     r = Renderer(p, theme, md)
     stylesheet = find_asset(theme, "print.css")
-    html = r.template("resume-print.html").render(
+    html = r.render(
+        "resume-print.html",
         site=r.site,
         profile=p.profile,
         resume=build_resume(p),
         stylesheet=stylesheet.as_uri() if stylesheet else None,
     )
     return html
+
+
+def _where(exc: jinja2.TemplateError, name: str) -> str:
+    """`file:line` of the template line that failed, from Jinja's rewritten traceback."""
+    if isinstance(exc, jinja2.TemplateSyntaxError) and exc.filename:
+        return f"{exc.filename}:{exc.lineno}"
+    tb = exc.__traceback__
+    where = f"template {name}"
+    while tb is not None:
+        filename = tb.tb_frame.f_code.co_filename
+        if filename.endswith((".html", ".xml")):
+            where = f"{filename}:{tb.tb_lineno}"
+        tb = tb.tb_next
+    return where
 
 
 def find_asset(theme: Theme, name: str) -> Path | None:

@@ -56,6 +56,10 @@ def with_unit(value: float | None, unit: str) -> str:
     number = format_number(value)
     if not unit:
         return number
+    if unit in ("$", "€", "£", "¥"):
+        return f"{unit}{number}"
+    if unit.isalpha() and unit.isupper() and len(unit) == 3:  # EUR, USD: ISO 4217 codes
+        return f"{unit} {number}"
     return f"{number}{unit}" if unit in ("%", "x", "×") else f"{number} {unit}"
 
 
@@ -74,7 +78,9 @@ class MetricView:
     def of(cls, m: Metric) -> MetricView:
         improved: bool | None = None
         change = ""
-        if m.before is not None and m.after != m.before:
+        if m.before is not None and m.after == m.before:
+            change = "no change"
+        elif m.before is not None:
             improved = (m.after > m.before) == (m.better == "higher")
             delta = m.after - m.before
             if m.before and m.unit != "%":
@@ -98,6 +104,7 @@ class Ref:
 
     title: str
     path: str  # site path, e.g. "goals/lead-team/"
+    meta: str = ""  # a short description: "Project · Jun 2025"
 
 
 @dataclass(frozen=True)
@@ -164,8 +171,18 @@ class GoalView:
     reviewed: str
 
     @property
+    def overdue(self) -> int:
+        """How many milestones are past due and not done."""
+        return sum(1 for m in self.milestones if m.overdue)
+
+    @property
     def milestone_progress(self) -> float | None:
         return self.milestones_done / len(self.milestones) if self.milestones else None
+
+
+def _meta(ev: Evidence) -> str:
+    when = format_date(ev.when)
+    return f"{KIND_LABELS[ev.kind]} · {when}" if when else KIND_LABELS[ev.kind]
 
 
 def goal_view(p: Portfolio, goal: Goal) -> GoalView:
@@ -184,7 +201,7 @@ def goal_view(p: Portfolio, goal: Goal) -> GoalView:
             Ref(p.goals[g].title, f"goals/{g}/") for g in p.goals_serving.get(goal.id, ())
         ),
         evidence=tuple(
-            Ref(p.evidence[e].title, f"evidence/{e}/")
+            Ref(p.evidence[e].title, f"evidence/{e}/", _meta(p.evidence[e]))
             for e in sort_evidence(p, p.goal_evidence.get(goal.id, ()))
         ),
         milestones=milestones,

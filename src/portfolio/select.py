@@ -29,8 +29,7 @@ RECENCY_MAX = 10  # fades by 2.5 points a year
 FEATURED = 5
 
 _STOP = set(
-    "a an and are as at be by for from in into is it of on or our the to with we you your "
-    "will who their this that able strong experience years plus team teams work".split()
+    ["a", "an", "and", "are", "as", "at", "be", "by", "for", "from", "in", "into", "is", "it", "of", "on", "or", "our", "the", "to", "with", "we", "you", "your", "will", "who", "their", "this", "that", "able", "strong", "experience", "years", "plus", "team", "teams", "work"]
 )
 
 

@@ -36,6 +36,7 @@ class Portfolio:
     evidence_goals: dict[str, tuple[str, ...]]  # evidence id -> goal ids
     goals_serving: dict[str, tuple[str, ...]]  # aspiration id -> goal ids
     evidence_position: dict[str, int]  # evidence id -> index in profile.experience
+    jobs: dict[str, dict[str, Any]]  # target id -> its JSON Resume job description
 
     @property
     def title(self) -> str:
@@ -50,6 +51,7 @@ def _link(
     evidence: dict[str, Evidence],
     targets: dict[str, Target],
     today: dt.date,
+    jobs: dict[str, dict[str, Any]],
 ) -> Portfolio:
     """Compute the two-way indexes from the models (references already checked)."""
     pairs: set[tuple[str, str]] = set()
@@ -80,6 +82,7 @@ def _link(
         evidence_goals,
         serving,
         position,
+        jobs,
     )
 
 
@@ -154,35 +157,79 @@ def _check_evidence(ev: Evidence, src: SourceFile, refs: _Refs, root: Path) -> N
             )
 
 
-def _check_target(target: Target, src: SourceFile, refs: _Refs, root: Path) -> None:
+def _check_target(
+    target: Target,
+    src: SourceFile,
+    refs: _Refs,
+    root: Path,
+    goals: dict[str, Goal],
+    evidence: dict[str, Evidence],
+) -> dict[str, Any] | None:
+    """Check what a target names; return its job description, if it has a valid one."""
+    problems = refs.problems
+
+    def problem(loc: tuple[str | int, ...], message: str, hint: str) -> None:
+        line, col = src.doc.where(loc)
+        problems.append(Problem(src.path, line, col, message, hint))
+
+    goal = goals.get(target.goal) if target.goal else None
     if target.goal:
         refs.check(src, ("goal",), target.goal, "goal")
-    if target.job:
-        job = (root / src.path).parent / target.job
-        line, col = src.doc.where(("job",))
-        if not inside(job, root) or not job.is_file():
-            refs.problems.append(
-                Problem(
-                    src.path,
-                    line,
-                    col,
-                    f"job description `{target.job}` not found",
-                    "name a JSON file relative to this target file",
+    for key in ("pin", "exclude"):
+        for i, ref in enumerate(getattr(target, key)):
+            if not refs.check(src, (key, i), ref, "evidence") or ref not in evidence:
+                continue
+            if key == "pin" and ref in target.exclude:
+                problem((key, i), f"`{ref}` is both pinned and excluded", "remove it from one list")
+            elif key == "pin" and not evidence[ref].public and not target.include_private:
+                problem(
+                    (key, i),
+                    f"`{ref}` is private evidence, and this target has `include_private: false`",
+                    "set `include_private: true` or unpin it",
                 )
-            )
-            return
-        try:
-            json.loads(job.read_text(encoding="utf-8"))
-        except (ValueError, UnicodeDecodeError) as exc:
-            refs.problems.append(
-                Problem(
-                    src.path,
-                    line,
-                    col,
-                    f"job description `{target.job}` is not valid JSON: {exc}",
-                    "check the file with a JSON validator",
+    if target.explicit_outputs:
+        for i, output in enumerate(target.outputs):
+            if output == "promotion-case" and (goal is None or goal.framework != "evidence-ladder"):
+                framework = goal.framework if goal else None
+                problem(
+                    ("outputs", i),
+                    "a promotion case needs a goal with `framework: evidence-ladder`"
+                    + (f"; `{goal.id}` uses {framework or 'no framework'}" if goal else ""),
+                    "remove `promotion-case` from `outputs`, or name an evidence-ladder goal",
                 )
-            )
+            elif output == "pitch" and not target.goal:
+                problem(
+                    ("outputs", i),
+                    "a pitch needs the goal it answers for",
+                    "add `goal: <goal id>`, or remove `pitch` from `outputs`",
+                )
+    if not target.job:
+        return None
+    job = (root / src.path).parent / target.job
+    if not inside(job, root) or not job.is_file():
+        problem(
+            ("job",),
+            f"job description `{target.job}` not found",
+            "name a JSON file relative to this target file",
+        )
+        return None
+    try:
+        data = json.loads(job.read_text(encoding="utf-8"))
+    except (ValueError, UnicodeDecodeError) as exc:
+        problem(
+            ("job",),
+            f"job description `{target.job}` is not valid JSON: {exc}",
+            "check the file with a JSON validator",
+        )
+        return None
+    if not isinstance(data, dict):
+        problem(
+            ("job",),
+            f"job description `{target.job}` is not a JSON object",
+            'use the JSON Resume job format: {"title": ..., "skills": [...]}',
+        )
+        return None
+    return data
 
 
 def assemble(
@@ -230,8 +277,11 @@ def assemble(
         _check_goal(goal, origin[("goal", goal.id)], refs, goals)
     for ev in evidence.values():
         _check_evidence(ev, origin[("evidence", ev.id)], refs, root)
+    jobs: dict[str, dict[str, Any]] = {}
     for target in targets.values():
-        _check_target(target, origin[("target", target.id)], refs, root)
+        ad = _check_target(target, origin[("target", target.id)], refs, root, goals, evidence)
+        if ad is not None:
+            jobs[target.id] = ad
     if profile is not None:
         src = origin[("profile", "profile")]
         for j, job in enumerate(profile.experience):
@@ -240,14 +290,46 @@ def assemble(
     if problems or profile is None:
         return None
     today = config.today.first_day if config.today else build_date
-    return _link(root, config, profile, goals, evidence, targets, today)
+    return _link(root, config, profile, goals, evidence, targets, today, jobs)
 
 
 def public_view(p: Portfolio) -> Portfolio:
     """The portfolio as the world may see it: nothing private, no link to anything private."""
-    goals = {k: g for k, g in p.goals.items() if g.public}
-    evidence = {k: e for k, e in p.evidence.items() if e.public}
-    goals = {
+    return _restricted(
+        p,
+        goals={k for k, g in p.goals.items() if g.public},
+        evidence={k for k, e in p.evidence.items() if e.public},
+        hidden_profile=p.profile.private,
+        targets={},
+    )
+
+
+def pack_view(p: Portfolio, target: Target) -> Portfolio:
+    """The portfolio as one target's pack may use it.
+
+    A pack is private, but it is handed to someone: an employer, a committee. It may
+    name the public goals and the target's own goal, never another private goal ("leave
+    my employer" must not reach a promotion case); private evidence only if the target
+    says `include_private: true`. Private profile fields (a phone number) may be used.
+    """
+    return _restricted(
+        p,
+        goals={k for k, g in p.goals.items() if g.public or k == target.goal},
+        evidence={k for k, e in p.evidence.items() if e.public or target.include_private},
+        hidden_profile=(),
+        targets={target.id: target},
+    )
+
+
+def _restricted(
+    p: Portfolio,
+    goals: set[str],
+    evidence: set[str],
+    hidden_profile: tuple[str, ...],
+    targets: dict[str, Target],
+) -> Portfolio:
+    """`p` with only the named goals and evidence, and no reference to anything else."""
+    kept_goals = {
         k: g.model_copy(
             update={
                 "serves": g.serves if g.serves in goals else None,
@@ -257,14 +339,16 @@ def public_view(p: Portfolio) -> Portfolio:
                 ),
             }
         )
-        for k, g in goals.items()
+        for k, g in p.goals.items()
+        if k in goals
     }
-    evidence = {
+    kept_evidence = {
         k: e.model_copy(update={"goals": tuple(g for g in e.goals if g in goals)})
-        for k, e in evidence.items()
+        for k, e in p.evidence.items()
+        if k in evidence
     }
     hidden: dict[str, Any] = {
-        f: Profile.model_fields[f].get_default(call_default_factory=True) for f in p.profile.private
+        f: Profile.model_fields[f].get_default(call_default_factory=True) for f in hidden_profile
     }
     profile = p.profile.model_copy(update=hidden)
     profile = profile.model_copy(
@@ -277,4 +361,5 @@ def public_view(p: Portfolio) -> Portfolio:
             )
         }
     )
-    return _link(p.root, p.config, profile, goals, evidence, {}, p.today)
+    jobs = {k: v for k, v in p.jobs.items() if k in targets}
+    return _link(p.root, p.config, profile, kept_goals, kept_evidence, targets, p.today, jobs)

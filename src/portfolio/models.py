@@ -320,3 +320,12 @@ class Target(Model):
     include_private: StrictBool = False
     max_evidence: int = Field(8, gt=0)
     outputs: tuple[Output, ...] = ("resume", "evidence-pack", "promotion-case", "pitch")
+    pin: tuple[Slug, ...] = Field(
+        (), description="Evidence ids always chosen for this target, whatever their score."
+    )
+    exclude: tuple[Slug, ...] = Field((), description="Evidence ids never chosen for this target.")
+
+    @property
+    def explicit_outputs(self) -> bool:
+        """True if the file names its outputs (else the default set is adapted to the goal)."""
+        return "outputs" in self.model_fields_set

@@ -2,13 +2,14 @@
 
 Every point an item scores comes with the reason it was given, so the pack can show
 the user why an item was chosen (or not) and what to change: link it to the goal,
-add the skill, measure the result. The weights are deliberately simple and visible.
+add the skill, measure the result, or pin it in the target file. The weights are
+deliberately simple and visible (`WEIGHTS`), and written into `selection.json`.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from portfolio.catalog import Portfolio
@@ -16,20 +17,42 @@ from portfolio.models import Evidence, Target
 
 GOAL_DIRECT = 40  # the evidence names the target's goal
 GOAL_MILESTONE = 30  # a milestone of the target's goal names the evidence
-KEYWORD_IN_SKILLS = 10
-KEYWORD_IN_TEXT = 5
-JOB_TERM = 3  # a skill or keyword of the job description
-JOB_TERMS_CAP = 15
-IMPROVED_METRIC = 6
-MEASURED_METRIC = 2
+KEYWORD_IN_SKILLS = 10  # per target keyword among the evidence's skills
+KEYWORD_IN_TEXT = 5  # per target keyword in its title, summary, story, metrics, quotes
+JOB_SKILL = 4  # per skill or skill keyword of the job description
+JOB_SKILLS_CAP = 16
+JOB_WORD = 1  # per significant word of the job's qualifications and responsibilities
+JOB_WORDS_CAP = 6
+IMPROVED_METRIC = 6  # per metric that moved the right way
+MEASURED_METRIC = 2  # per other measured result
 METRICS_CAP = 18
 ENDORSEMENT = 5
 ENDORSEMENTS_CAP = 10
-RECENCY_MAX = 10  # fades by 2.5 points a year
+RECENCY_MAX = 10  # this year's evidence; fades by 2.5 points a year
 FEATURED = 5
 
-_STOP = set(
-    ["a", "an", "and", "are", "as", "at", "be", "by", "for", "from", "in", "into", "is", "it", "of", "on", "or", "our", "the", "to", "with", "we", "you", "your", "will", "who", "their", "this", "that", "able", "strong", "experience", "years", "plus", "team", "teams", "work"]
+WEIGHTS = {
+    "goal (evidence names it)": GOAL_DIRECT,
+    "goal (a milestone names the evidence)": GOAL_MILESTONE,
+    "target keyword in skills": KEYWORD_IN_SKILLS,
+    "target keyword in text": KEYWORD_IN_TEXT,
+    "job skill or skill keyword (at most 16)": JOB_SKILL,
+    "job qualification or responsibility word (at most 6)": JOB_WORD,
+    "improved metric (metrics at most 18)": IMPROVED_METRIC,
+    "other measured result": MEASURED_METRIC,
+    "endorsement (at most 10)": ENDORSEMENT,
+    "recency (at most, fading 2.5 a year)": RECENCY_MAX,
+    "featured": FEATURED,
+}
+
+# Words of a job ad that say nothing about the work.
+_STOP = frozenset(
+    """a an and any are as at be by can for from has have in into is it its of on or our
+    the to with we you your will who their this that these those able strong experience
+    years year plus team teams work working role join looking ensure related field degree
+    bachelor's master's understanding knowledge skills skill good great excellent own
+    main across while more than other new using use used based level senior junior
+    mid-level comfortable willingness requirement not""".split()  # noqa: SIM905
 )
 
 
@@ -44,6 +67,8 @@ class Scored:
     evidence: Evidence
     reasons: tuple[Reason, ...]
     keywords: tuple[str, ...]  # target keywords this item backs
+    job_skills: tuple[str, ...]  # job skills and skill keywords it backs
+    pinned: bool = False
 
     @property
     def score(self) -> int:
@@ -51,18 +76,32 @@ class Scored:
 
 
 @dataclass(frozen=True)
+class JobTerms:
+    """What a JSON Resume job description asks for."""
+
+    skills: tuple[str, ...] = ()  # skill names and their keywords, as written
+    words: tuple[str, ...] = ()  # significant words of qualifications and responsibilities
+
+
+@dataclass(frozen=True)
 class Selection:
     """The ranked evidence for one target, and how its keywords are covered."""
 
     target: Target
-    ranked: tuple[Scored, ...]  # every eligible item, best first
-    chosen: tuple[Scored, ...]  # the top `max_evidence`
-    coverage: dict[str, tuple[str, ...]] = field(default_factory=dict)  # keyword -> ids
-    job_terms: tuple[str, ...] = ()
+    ranked: tuple[Scored, ...]  # every item the target may use, best first
+    chosen: tuple[Scored, ...]  # pinned items, then the best, up to `max_evidence`
+    excluded: tuple[str, ...]  # ids the target excludes
+    job: JobTerms
+
+    def backing(self, term: str, *, chosen: bool = True) -> tuple[str, ...]:
+        """The ids (chosen, or ranked but not chosen) that back a keyword or job skill."""
+        pool = self.chosen if chosen else [s for s in self.ranked if s not in self.chosen]
+        return tuple(s.evidence.id for s in pool if term in s.keywords or term in s.job_skills)
 
     @property
     def gaps(self) -> tuple[str, ...]:
-        return tuple(k for k, ids in self.coverage.items() if not ids)
+        """Target keywords that no chosen evidence backs."""
+        return tuple(k for k in self.target.keywords if not self.backing(k))
 
 
 def _text(ev: Evidence) -> str:
@@ -71,31 +110,41 @@ def _text(ev: Evidence) -> str:
     return " ".join(parts).lower()
 
 
-def _mentions(haystack: str, term: str) -> bool:
-    """True if `term` occurs as whole words (case-insensitive) in lowercase `haystack`."""
-    return re.search(rf"(?<![\w-]){re.escape(term.lower())}(?![\w-])", haystack) is not None
+def mentions(haystack: str, term: str) -> bool:
+    """True if `term` occurs as whole words in lowercase `haystack`, singular or plural."""
+    words = term.lower().strip()
+    if not words:
+        return False
+    stem = words[:-1] if words.endswith("s") and not words.endswith("ss") else words
+    pattern = rf"(?<![\w-]){re.escape(stem)}(?:s|es)?(?![\w-])"
+    return re.search(pattern, haystack) is not None
 
 
-def job_terms(job: dict[str, Any] | None) -> tuple[str, ...]:
-    """The terms a JSON Resume job description asks for: skill names and keywords,
-    and the significant words of its qualifications and responsibilities."""
+def job_terms(job: dict[str, Any] | None) -> JobTerms:
+    """The skills (names and keywords) and significant words a job description asks for."""
     if not job:
-        return ()
-    terms: list[str] = []
+        return JobTerms()
+    skills: dict[str, None] = {}
     for skill in job.get("skills") or []:
         if isinstance(skill, dict):
-            terms += [str(skill.get("name", ""))] + [str(k) for k in skill.get("keywords") or []]
-    for line in (job.get("qualifications") or []) + (job.get("responsibilities") or []):
-        terms += [w for w in re.findall(r"[a-z][a-z0-9+#.-]{2,}", str(line).lower())
-                  if w not in _STOP]
-    seen: dict[str, None] = {}
-    for term in terms:
-        if term.strip():
-            seen.setdefault(term.strip().lower().rstrip("."), None)
-    return tuple(seen)
+            for term in [skill.get("name"), *(skill.get("keywords") or [])]:
+                if isinstance(term, str) and term.strip():
+                    skills.setdefault(term.strip(), None)
+    words: dict[str, None] = {}
+    lower_skills = {s.lower() for s in skills}
+    for key in ("qualifications", "responsibilities"):
+        for line in job.get(key) or []:
+            for word in re.findall(r"[a-z][a-z0-9+#'-]*[a-z0-9+#]", str(line).lower()):
+                if len(word) > 2 and word not in _STOP and word not in lower_skills:
+                    words.setdefault(word, None)
+    return JobTerms(tuple(skills), tuple(words))
 
 
-def _score(p: Portfolio, ev: Evidence, target: Target, terms: tuple[str, ...]) -> Scored:
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+def _score(p: Portfolio, ev: Evidence, target: Target, job: JobTerms) -> Scored:
     reasons: list[Reason] = []
     goal = p.goals.get(target.goal) if target.goal else None
     if goal is not None:
@@ -105,30 +154,40 @@ def _score(p: Portfolio, ev: Evidence, target: Target, terms: tuple[str, ...]) -
             reasons.append(Reason(GOAL_MILESTONE, f"proves a milestone of “{goal.title}”"))
     skills = " | ".join(s.lower() for s in ev.skills)
     text = _text(ev)
-    in_skills = [k for k in target.keywords if _mentions(skills, k)]
-    in_text = [k for k in target.keywords if k not in in_skills and _mentions(text, k)]
+    in_skills = [k for k in target.keywords if mentions(skills, k)]
+    in_text = [k for k in target.keywords if k not in in_skills and mentions(text, k)]
     if in_skills:
-        reasons.append(Reason(KEYWORD_IN_SKILLS * len(in_skills),
-                              "skills match keywords: " + ", ".join(in_skills)))
+        reasons.append(
+            Reason(KEYWORD_IN_SKILLS * len(in_skills), "skills match: " + ", ".join(in_skills))
+        )
     if in_text:
-        reasons.append(Reason(KEYWORD_IN_TEXT * len(in_text),
-                              "mentions keywords: " + ", ".join(in_text)))
-    matched = [t for t in terms if _mentions(skills, t) or _mentions(text, t)]
-    if matched:
-        points = min(JOB_TERMS_CAP, JOB_TERM * len(matched))
-        reasons.append(Reason(points, "matches the job description: " + ", ".join(matched[:8])))
-    improved = sum(1 for m in ev.metrics if m.before is not None and m.before != m.after
-                   and (m.after > m.before) == (m.better == "higher"))
-    measured = len(ev.metrics) - improved
+        reasons.append(Reason(KEYWORD_IN_TEXT * len(in_text), "mentions: " + ", ".join(in_text)))
+    job_skills = [t for t in job.skills if mentions(skills, t) or mentions(text, t)]
+    if job_skills:
+        points = min(JOB_SKILLS_CAP, JOB_SKILL * len(job_skills))
+        reasons.append(Reason(points, "job skills: " + ", ".join(job_skills)))
+    job_words = [w for w in job.words if mentions(skills, w) or mentions(text, w)]
+    if job_words:
+        points = min(JOB_WORDS_CAP, JOB_WORD * len(job_words))
+        reasons.append(Reason(points, "job ad words: " + ", ".join(job_words[:JOB_WORDS_CAP])))
     if ev.metrics:
+        improved = sum(
+            1
+            for m in ev.metrics
+            if m.before is not None and m.before != m.after
+            and (m.after > m.before) == (m.better == "higher")
+        )  # fmt: skip
+        measured = len(ev.metrics) - improved
         points = min(METRICS_CAP, IMPROVED_METRIC * improved + MEASURED_METRIC * measured)
-        reasons.append(Reason(points, f"{improved} measured improvement"
-                              f"{'s' if improved != 1 else ''}" if improved
-                              else f"{len(ev.metrics)} measured result(s)"))
+        why = (
+            _plural(improved, "measured improvement")
+            if improved
+            else _plural(measured, "measured result")
+        )
+        reasons.append(Reason(points, why))
     if ev.endorsements:
         n = len(ev.endorsements)
-        reasons.append(Reason(min(ENDORSEMENTS_CAP, ENDORSEMENT * n),
-                              f"{n} endorsement{'s' if n != 1 else ''}"))
+        reasons.append(Reason(min(ENDORSEMENTS_CAP, ENDORSEMENT * n), _plural(n, "endorsement")))
     when = ev.when
     if when is not None:
         years = max(0.0, (p.today - when.last_day).days / 365.25)
@@ -137,17 +196,26 @@ def _score(p: Portfolio, ev: Evidence, target: Target, terms: tuple[str, ...]) -
             reasons.append(Reason(points, f"recent ({when.iso()})"))
     if ev.featured:
         reasons.append(Reason(FEATURED, "featured"))
-    keywords = tuple(in_skills + in_text)
-    return Scored(ev, tuple(reasons), keywords)
+    return Scored(
+        ev, tuple(reasons), tuple(in_skills + in_text), tuple(job_skills), ev.id in target.pin
+    )
 
 
-def select(p: Portfolio, target: Target, job: dict[str, Any] | None = None) -> Selection:
-    """Rank the evidence this target may use and keep the best `max_evidence`."""
-    terms = job_terms(job)
-    eligible = [ev for ev in p.evidence.values() if ev.public or target.include_private]
-    scored = [_score(p, ev, target, terms) for ev in eligible]
+def select(p: Portfolio, target: Target) -> Selection:
+    """Rank the evidence `p` holds for `target` and choose up to `max_evidence` items.
+
+    `p` is the pack's view of the portfolio (see `catalog.pack_view`), so private
+    evidence is only there when the target allows it. Pinned items are chosen first,
+    whatever their score; excluded items are not ranked at all.
+    """
+    job = job_terms(p.jobs.get(target.id))
+    scored = [
+        _score(p, ev, target, job) for ev in p.evidence.values() if ev.id not in target.exclude
+    ]
     ranked = tuple(sorted(scored, key=lambda s: (-s.score, s.evidence.id)))
-    chosen = ranked[: target.max_evidence]
-    coverage = {k: tuple(s.evidence.id for s in chosen if k in s.keywords)
-                for k in target.keywords}
-    return Selection(target, ranked, chosen, coverage, terms)
+    pinned = [s for s in ranked if s.pinned]
+    rest = [s for s in ranked if not s.pinned]
+    chosen = tuple(pinned + rest)[: max(target.max_evidence, len(pinned))]
+    chosen = tuple(s for s in ranked if s in chosen)  # back in rank order
+    excluded = tuple(e for e in target.exclude if e in p.evidence)
+    return Selection(target, ranked, chosen, excluded, job)

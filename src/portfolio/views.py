@@ -180,7 +180,8 @@ class GoalView:
         return self.milestones_done / len(self.milestones) if self.milestones else None
 
 
-def _meta(ev: Evidence) -> str:
+def evidence_meta(ev: Evidence) -> str:
+    """`Project · Jun 2025`: what a piece of evidence is, and when."""
     when = format_date(ev.when)
     return f"{KIND_LABELS[ev.kind]} · {when}" if when else KIND_LABELS[ev.kind]
 
@@ -201,7 +202,7 @@ def goal_view(p: Portfolio, goal: Goal) -> GoalView:
             Ref(p.goals[g].title, f"goals/{g}/") for g in p.goals_serving.get(goal.id, ())
         ),
         evidence=tuple(
-            Ref(p.evidence[e].title, f"evidence/{e}/", _meta(p.evidence[e]))
+            Ref(p.evidence[e].title, f"evidence/{e}/", evidence_meta(p.evidence[e]))
             for e in sort_evidence(p, p.goal_evidence.get(goal.id, ()))
         ),
         milestones=milestones,

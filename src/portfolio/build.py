@@ -9,21 +9,37 @@ from pathlib import Path
 
 from portfolio.catalog import Portfolio, assemble, public_view
 from portfolio.dates import source_date
-from portfolio.errors import ContentError, Problem
+from portfolio.errors import BuildError, ContentError, Problem
 from portfolio.load import SourceFile, load_project
-from portfolio.markdown import renderer
-from portfolio.render import Output, render_resume_print, render_site
+from portfolio.markdown import Markdown, renderer
+from portfolio.pack import Pack, build_pack
+from portfolio.render import (
+    Output,
+    render_pack,
+    render_pack_print,
+    render_resume_print,
+    render_site,
+)
 from portfolio.themes import Theme, resolve
 from portfolio.write import write_tree
 
 
 @dataclass(frozen=True)
-class BuildReport:
+class PackReport:
+    target: str
     out: Path
+    files: int
+    pdfs: int
+
+
+@dataclass(frozen=True)
+class BuildReport:
+    out: Path | None  # None: the site was not built (`--target`)
     pages: int
     pdfs: int
     files: int
     seconds: float
+    packs: tuple[PackReport, ...] = ()
 
 
 def default_today() -> dt.date:
@@ -53,27 +69,98 @@ def _theme_name(config: SourceFile | None) -> str:
     return value if isinstance(value, str) and value else "classic"
 
 
-def build(root: Path, out: Path, *, base_url: str | None = None, pdf: bool = True) -> BuildReport:
-    """Build the public site of the project at `root` into `out`."""
+def build(
+    root: Path,
+    out: Path,
+    *,
+    packs: Path | None = None,
+    base_url: str | None = None,
+    pdf: bool = True,
+    targets: tuple[str, ...] | None = None,
+) -> BuildReport:
+    """Build the public site of the project at `root` into `out`, and every target's
+    pack into `packs/<id>/`. With `targets`, build only those packs and not the site.
+
+    Everything is rendered in memory first; files are written only once all of it
+    has worked, so a failure leaves what was built before untouched.
+    """
     started = time.perf_counter()
     portfolio, theme = load(root)
     if base_url is not None:
         portfolio = _with_base_url(portfolio, base_url)
-    public = public_view(portfolio)
+    packs = packs or root / "packs"
+    _check_apart(out, packs)
     md = renderer(portfolio.config.unsafe_html)
-    outputs = render_site(public, theme, md, with_pdf=pdf)
-    if pdf:
-        outputs.append(_resume_pdf(public, theme, md))
-    write_tree(out, outputs)
-    pages = sum(1 for o in outputs if o.path.endswith(".html"))
-    pdfs = sum(1 for o in outputs if o.path.endswith(".pdf") and o.data is not None)
-    return BuildReport(out, pages, pdfs, len(outputs), time.perf_counter() - started)
+    site: list[Output] = []
+    if targets is None:
+        public = public_view(portfolio)
+        site = render_site(public, theme, md, with_pdf=pdf)
+        if pdf:
+            site.append(_resume_pdf(public, theme, md))
+    chosen = targets if targets is not None else tuple(portfolio.targets)
+    pack_outputs = {
+        t: _pack(build_pack(portfolio, portfolio.targets[t]), theme, md, pdf) for t in chosen
+    }
+    if targets is None:
+        write_tree(out, site)
+    reports = []
+    for target_id, outputs in pack_outputs.items():
+        write_tree(packs / target_id, outputs)
+        reports.append(PackReport(target_id, packs / target_id, len(outputs), _count_pdfs(outputs)))
+    return BuildReport(
+        out if targets is None else None,
+        sum(1 for o in site if o.path.endswith(".html")),
+        _count_pdfs(site),
+        len(site),
+        time.perf_counter() - started,
+        tuple(reports),
+    )
 
 
-def _resume_pdf(public: Portfolio, theme: Theme, md: object) -> Output:
+def _count_pdfs(outputs: list[Output]) -> int:
+    return sum(1 for o in outputs if o.path.endswith(".pdf") and o.data is not None)
+
+
+def _check_apart(site: Path, packs: Path) -> None:
+    """Packs are private: they may never be written into the site, nor the site into them."""
+    site, packs = site.resolve(), packs.resolve()
+    if packs.is_relative_to(site) or site.is_relative_to(packs):
+        raise BuildError(
+            f"the site ({site}) and the packs ({packs}) must be separate folders: "
+            "packs are private and must never be published"
+        )
+
+
+def _pack(pack: Pack, theme: Theme, md: Markdown, pdf: bool) -> list[Output]:
+    """Every file of one target's pack, PDFs included."""
+    outputs = render_pack(pack, theme, md, with_pdf=pdf)
+    if not pdf:
+        return outputs
+    from portfolio import pdf as pdfs  # WeasyPrint costs half a second to import
+
+    roots = [pack.p.root, *theme.folders]
+    base = pack.p.root.as_uri() + "/"
+    variant = pack.p.config.pdf_variant
+    documents = [d for d in ("resume", "promotion-case", "evidence-pack") if d in pack.outputs]
+    folder = pack.p.root / "content" / "evidence"
+    for document in documents:
+        html = render_pack_print(pack, theme, md, document)
+        embed = []
+        if document == "evidence-pack":
+            embed = [
+                pdfs.Embedded(folder / a.source, a.name, f"{c.view.ev.title}: {a.name}")
+                for c in pack.chosen
+                for a in c.view.attachments
+            ]
+        data = pdfs.render_pdf(html, roots, base_url=base, variant=variant, embed=embed)
+        outputs.append(Output(f"{document}.pdf", data))
+    return outputs
+
+
+def _resume_pdf(public: Portfolio, theme: Theme, md: Markdown) -> Output:
     from portfolio import pdf  # WeasyPrint costs half a second to import: only when needed
 
-    html = render_resume_print(public, theme, md)  # type: ignore[arg-type]
+    html = render_resume_print(public, theme, md)
     roots = [public.root, *theme.folders]
     data = pdf.render_pdf(
         html, roots, base_url=public.root.as_uri() + "/", variant=public.config.pdf_variant

@@ -49,15 +49,45 @@ def main() -> None:
     help="Where the site will be served, e.g. https://ada.github.io/portfolio/ "
     "(overrides portfolio.yaml).",
 )
+@click.option(
+    "--packs",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Where to write the private packs, one folder per target.  [default: PROJECT/packs]",
+)
 @click.option("--no-pdf", is_flag=True, help="Skip the PDFs (faster).")
-def build(project: Path, out: Path | None, base_url: str | None, no_pdf: bool) -> None:
-    """Validate PROJECT and build its public site (HTML and PDF)."""
+@click.option(
+    "--target",
+    "-t",
+    "targets",
+    multiple=True,
+    metavar="ID",
+    help="Build only this target's pack (repeat for more); the site is left as it is.",
+)
+def build(
+    project: Path,
+    out: Path | None,
+    base_url: str | None,
+    packs: Path | None,
+    no_pdf: bool,
+    targets: tuple[str, ...],
+) -> None:
+    """Validate PROJECT, build its public site (HTML and PDF) and, for every target in
+    content/targets/, its private pack: tailored resume, promotion case, pitch and
+    evidence pack."""
     from portfolio.build import build as run_build
 
     root = project.resolve()
     target = (out or root / "site").resolve()
+    packs_dir = (packs or root / "packs").resolve()
     try:
-        report = run_build(root, target, base_url=base_url, pdf=not no_pdf)
+        report = run_build(
+            root,
+            target,
+            packs=packs_dir,
+            base_url=base_url,
+            pdf=not no_pdf,
+            targets=targets or None,
+        )
     except ContentError as exc:
         click.echo(exc.format(), err=True)
         sys.exit(1)
@@ -67,9 +97,19 @@ def build(project: Path, out: Path | None, base_url: str | None, no_pdf: bool) -
     except OSError as exc:  # a full disk, a read-only folder: not a bug, not the content
         click.echo(f"error: {exc.strerror or exc}: {exc.filename or target}", err=True)
         sys.exit(1)
-    shown = _shown(target)
-    pdfs = f", {report.pdfs} PDF" + ("s" if report.pdfs != 1 else "") if report.pdfs else ""
-    click.echo(f"Built {report.pages} pages{pdfs} into {shown} in {report.seconds:.1f} s.")
+    if report.out is not None:
+        pdfs = f", {_count(report.pdfs, 'PDF')}" if report.pdfs else ""
+        click.echo(f"Built {report.pages} pages{pdfs} into {_shown(report.out)}")
+    for pack in report.packs:
+        pdfs = f", {_count(pack.pdfs, 'PDF')}" if pack.pdfs else ""
+        click.echo(
+            f"Built the pack for {pack.target} ({pack.files} files{pdfs}) into {_shown(pack.out)}"
+        )
+    click.echo(f"Done in {report.seconds:.1f} s.")
+
+
+def _count(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
 
 
 @main.command()

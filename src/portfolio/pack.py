@@ -58,7 +58,7 @@ class Chosen:
 
     @property
     def item(self) -> Item:
-        return _item(self.view.ev)
+        return pack_item(self.view.ev)
 
 
 @dataclass(frozen=True)
@@ -159,7 +159,8 @@ class Pack:
         return format_date(self.p.today)
 
 
-def _item(ev: Evidence) -> Item:
+def pack_item(ev: Evidence) -> Item:
+    """How a pack names and anchors a piece of evidence."""
     return Item(ev.id, ev.title, evidence_meta(ev))
 
 
@@ -221,8 +222,8 @@ def build_pack(full: Portfolio, target: Target) -> Pack:
 def _coverage(p: Portfolio, selection: Selection, term: str) -> Coverage:
     return Coverage(
         term,
-        tuple(_item(p.evidence[e]) for e in selection.backing(term)),
-        tuple(_item(p.evidence[e]) for e in selection.backing(term, chosen=False)),
+        tuple(pack_item(p.evidence[e]) for e in selection.backing(term)),
+        tuple(pack_item(p.evidence[e]) for e in selection.backing(term, chosen=False)),
     )
 
 
@@ -276,7 +277,7 @@ def _requirements(
         RequirementView(
             "skill" if r.skill else "credential",
             r.label,
-            tuple(_item(p.evidence[e]) for e in order if backs(r, p.evidence[e])),
+            tuple(pack_item(p.evidence[e]) for e in order if backs(r, p.evidence[e])),
         )
         for r in requires
     )

@@ -8,7 +8,9 @@ theme, and stops the build on anything else (no network, no `/etc/passwd`).
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -48,11 +50,25 @@ class ProjectFetcher(URLFetcher):
         raise RefusedURL(f"refused to fetch `{url}`: nothing is fetched from the network")
 
 
+@dataclass(frozen=True)
+class Embedded:
+    """A file to embed in the PDF (checked by the catalog to be inside the project)."""
+
+    path: Path
+    name: str
+    description: str
+
+
 def render_pdf(
-    html: str, roots: Sequence[Path], base_url: str, variant: str | None = None
+    html: str,
+    roots: Sequence[Path],
+    base_url: str,
+    variant: str | None = None,
+    embed: Sequence[Embedded] = (),
 ) -> bytes:
     """The PDF for `html`; PdfError if it asks for anything it may not read."""
-    document = weasyprint.HTML(string=html, base_url=base_url, url_fetcher=ProjectFetcher(roots))
+    fetcher = ProjectFetcher(roots)
+    document = weasyprint.HTML(string=html, base_url=base_url, url_fetcher=fetcher)
     try:
         rendered = document.render(pdf_variant=variant, pdf_tags=True)
     except RefusedURL as exc:
@@ -65,6 +81,33 @@ def render_pdf(
     identifier = None
     if stamp is not None or rendered.metadata.created:
         identifier = f"{rendered.metadata.title}|{rendered.metadata.created}".encode()
-    pdf = rendered.write_pdf(pdf_variant=variant, pdf_identifier=identifier, pdf_tags=True)
+    attachments = [_attachment(e, stamp, fetcher) for e in embed]
+    pdf = rendered.write_pdf(
+        pdf_variant=variant,
+        pdf_identifier=identifier,
+        pdf_tags=True,
+        attachments=attachments,
+    )
+    missing = [e.name for e, a in zip(embed, attachments, strict=True) if a.md5 is None]
+    if missing:  # WeasyPrint logs a failed attachment and goes on; a pack must not
+        raise PdfError(f"could not embed {', '.join(missing)}")
     assert isinstance(pdf, bytes)
     return pdf
+
+
+def _attachment(
+    e: Embedded, stamp: dt.datetime | None, fetcher: ProjectFetcher
+) -> weasyprint.Attachment:
+    """An embedded file with fixed dates (SOURCE_DATE_EPOCH, else the file's), so the
+    same input gives the same bytes."""
+    when = stamp or dt.datetime.fromtimestamp(e.path.stat().st_mtime, dt.UTC)
+    when = when.replace(tzinfo=None)
+    return weasyprint.Attachment(
+        url=e.path.resolve().as_uri(),
+        url_fetcher=fetcher,
+        name=e.name,
+        description=e.description,
+        created=when,
+        modified=when,
+        relationship="Supplement",
+    )

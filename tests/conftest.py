@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -13,6 +13,22 @@ from portfolio.cli import main
 
 REPO = Path(__file__).resolve().parents[1]
 PROJECTS = Path(__file__).resolve().parent / "projects"
+
+
+def _tree(folder: Path) -> set[str]:
+    return {f.relative_to(folder).as_posix() for f in folder.rglob("*")}
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _repository_stays_clean() -> Iterator[None]:
+    """Tests build copies of the fixtures, never the fixtures themselves: a build writes
+    `site/` and `packs/` beside the content, and those must not land in the repository."""
+    watched = [PROJECTS, REPO / "content"]
+    before = {folder: _tree(folder) for folder in watched}
+    yield
+    for folder in watched:
+        added = sorted(_tree(folder) - before[folder])
+        assert not added, f"tests wrote into {folder}: {added[:5]}"
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

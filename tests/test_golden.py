@@ -17,8 +17,11 @@ COMPARED = (".html", ".xml", "CNAME", ".nojekyll")
 
 
 def _pages(root: Path) -> dict[str, bytes]:
-    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*"))
-            if p.is_file() and p.name.endswith(COMPARED)}
+    return {
+        p.relative_to(root).as_posix(): p.read_bytes()
+        for p in sorted(root.rglob("*"))
+        if p.is_file() and p.name.endswith(COMPARED)
+    }
 
 
 def test_sample_html_matches_golden(tmp_path: Path, update_golden: bool) -> None:

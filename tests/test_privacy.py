@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+import shutil
 from pathlib import Path
 
 import pypdf
@@ -16,6 +17,7 @@ SENTINEL = re.compile(r"SENTINEL-[A-Z0-9-]+[A-Z0-9]")
 
 
 def _sentinels() -> set[str]:
+    """Every sentinel planted in the fixture's sources (never in anything built from them)."""
     found: set[str] = set()
     for file in FIXTURE.rglob("*"):
         if file.is_file():
@@ -39,11 +41,19 @@ def _all_text(site: Path) -> dict[str, str]:
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("private") / "site"
-    result = run("build", str(FIXTURE), "--out", str(out))
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The fixture copied out of the repository (a build writes `site/` and `packs/`
+    beside the content) and built there, PDFs included."""
+    root = tmp_path_factory.mktemp("private") / "project"
+    shutil.copytree(FIXTURE, root)
+    result = run("build", str(root))
     assert result.exit_code == 0, result.output
-    return out
+    return root
+
+
+@pytest.fixture(scope="module")
+def site(built: Path) -> Path:
+    return built / "site"
 
 
 def test_the_fixture_plants_sentinels_everywhere() -> None:

@@ -99,7 +99,9 @@ def test_a_broken_theme_template_is_reported_with_its_line(project: Path) -> Non
     templates.mkdir(parents=True)
     (templates / "home.html").write_text(
         '{% extends "layout.html" %}\n{% block content %}\n{{ no_such_thing.title }}\n'
-        "{% endblock %}\n", encoding="utf-8")
+        "{% endblock %}\n",
+        encoding="utf-8",
+    )
     result = run("build", str(project), "--no-pdf")
     assert result.exit_code == 1
     assert "home.html:3: 'no_such_thing' is undefined" in result.stderr

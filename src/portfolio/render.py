@@ -46,6 +46,11 @@ def percent(value: float | None) -> str:
     return "" if value is None else f"{round(value * 100)}%"
 
 
+def sentence(text: str) -> str:
+    """End a sentence once: `Polderlicht Energy B.V.` must not get a second full stop."""
+    return text if text.rstrip().endswith((".", "!", "?")) else f"{text}."
+
+
 def relative(from_page: str, target: str) -> str:
     """The link from the page at `from_page` (a file path) to the site path `target`."""
     prefix = "../" * from_page.count("/")
@@ -76,6 +81,7 @@ class Renderer:
             "date": format_date,
             "number": format_number,
             "percent": percent,
+            "sentence": sentence,
             "item": pack_item,
         }
         self.site = {

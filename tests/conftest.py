@@ -63,9 +63,15 @@ def copy_sample(dest: Path) -> Path:
 
 
 @pytest.fixture(scope="session")
-def sample_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The sample built once per test session, with its PDF."""
+def sample_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A copy of the sample, built once per test session with every PDF: its site in
+    `site/`, its packs in `packs/`."""
     root = copy_sample(tmp_path_factory.mktemp("sample"))
     result = run("build", str(root))
     assert result.exit_code == 0, result.output
-    return root / "site"
+    return root
+
+
+@pytest.fixture(scope="session")
+def sample_site(sample_root: Path) -> Path:
+    return sample_root / "site"

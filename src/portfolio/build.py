@@ -21,6 +21,7 @@ from portfolio.render import (
     render_site,
 )
 from portfolio.themes import Theme, resolve
+from portfolio.validate import suggest
 from portfolio.write import write_tree
 
 
@@ -98,6 +99,7 @@ def build(
         if pdf:
             site.append(_resume_pdf(public, theme, md))
     chosen = targets if targets is not None else tuple(portfolio.targets)
+    _check_targets(chosen, portfolio)
     pack_outputs = {
         t: _pack(build_pack(portfolio, portfolio.targets[t]), theme, md, pdf) for t in chosen
     }
@@ -115,6 +117,18 @@ def build(
         time.perf_counter() - started,
         tuple(reports),
     )
+
+
+def _check_targets(chosen: tuple[str, ...], portfolio: Portfolio) -> None:
+    """`--target` names targets that exist; a typo gets the nearest id."""
+    for target in chosen:
+        if target not in portfolio.targets:
+            close = suggest(target, portfolio.targets)
+            known = ", ".join(portfolio.targets) or "none: add one in content/targets/"
+            raise BuildError(
+                f"no target with id `{target}` in content/targets/; "
+                + (f"did you mean `{close}`?" if close else f"the targets are: {known}")
+            )
 
 
 def _count_pdfs(outputs: list[Output]) -> int:

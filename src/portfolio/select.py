@@ -55,6 +55,9 @@ _STOP = frozenset(
     mid-level comfortable willingness requirement not""".split()  # noqa: SIM905
 )
 
+# A qualification about a degree or years served: its words ("science") are not skills.
+_FORMAL = re.compile(r"\b(degree|bachelor|master|phd|diploma|years?)\b", re.IGNORECASE)
+
 
 @dataclass(frozen=True)
 class Reason:
@@ -134,6 +137,8 @@ def job_terms(job: dict[str, Any] | None) -> JobTerms:
     lower_skills = {s.lower() for s in skills}
     for key in ("qualifications", "responsibilities"):
         for line in job.get(key) or []:
+            if key == "qualifications" and _FORMAL.search(str(line)):
+                continue  # "a degree in Computer Science" says nothing about the work
             for word in re.findall(r"[a-z][a-z0-9+#'-]*[a-z0-9+#]", str(line).lower()):
                 if len(word) > 2 and word not in _STOP and word not in lower_skills:
                     words.setdefault(word, None)

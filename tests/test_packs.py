@@ -1,0 +1,246 @@
+"""The targets' private packs, built from the sample as a user would build them: the
+files each target asks for, the evidence pack's bookmarks, embedded attachments and
+text, what private evidence may reach, and how a job description moves the ranking."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from pathlib import Path
+
+import pypdf
+import pytest
+import yaml
+
+from conftest import REPO, copy_sample, run
+from portfolio.build import load
+from portfolio.pack import build_pack
+
+JOB = Path(__file__).parent / "data" / "jsonresume" / "sample.job.json"
+TARGETS = sorted(p.stem for p in (REPO / "content" / "targets").glob("*.yaml"))
+FILES = {
+    "resume": ("resume.html", "resume.pdf"),
+    "promotion-case": ("promotion-case.html", "promotion-case.pdf"),
+    "pitch": ("pitch.html",),
+    "evidence-pack": ("evidence-pack.pdf",),
+}
+
+
+def _plain(text: str) -> str:
+    return re.sub(r"\s+", " ", text.replace("’", "'")).strip()
+
+
+def _front_matter(path: Path) -> dict:
+    return yaml.safe_load(path.read_text(encoding="utf-8").split("---")[1])
+
+
+def _target(target: str) -> dict:
+    return yaml.safe_load((REPO / "content" / "targets" / f"{target}.yaml").read_text("utf-8"))
+
+
+def _selection(packs: Path, target: str) -> dict:
+    return json.loads((packs / target / "selection.json").read_text(encoding="utf-8"))
+
+
+def _outline(reader: pypdf.PdfReader) -> list[tuple[int, str]]:
+    """The bookmarks as (depth, title), in order."""
+    found: list[tuple[int, str]] = []
+
+    def walk(items: list, depth: int) -> None:
+        for item in items:
+            if isinstance(item, list):
+                walk(item, depth + 1)
+            else:
+                found.append((depth, item.title))
+
+    walk(reader.outline, 0)
+    return found
+
+
+@pytest.fixture(scope="module")
+def packs(sample_root: Path) -> Path:
+    return sample_root / "packs"
+
+
+def test_the_sample_has_targets_of_both_kinds() -> None:
+    private = [t for t in TARGETS if _target(t).get("include_private")]
+    assert private and len(private) < len(TARGETS)
+
+
+@pytest.mark.parametrize("target", TARGETS)
+def test_each_pack_holds_the_files_its_outputs_ask_for(packs: Path, target: str) -> None:
+    outputs = _target(target)["outputs"]
+    made = {p.name for p in (packs / target).iterdir()}
+    assert {"index.html", "selection.json"} <= made
+    for output, files in FILES.items():
+        if output in outputs:
+            assert set(files) <= made, f"{target} asks for {output}"
+        else:
+            assert not set(files) & made, f"{target} does not ask for {output}"
+
+
+@pytest.mark.parametrize("target", TARGETS)
+def test_evidence_pack_has_a_bookmark_per_part_and_per_chosen_item(
+    packs: Path, target: str
+) -> None:
+    reader = pypdf.PdfReader(packs / target / "evidence-pack.pdf")
+    outline = _outline(reader)
+    titles = [title for _, title in outline]
+    for part in ("Contents", "Resume", "Evidence"):
+        assert (0, part) in outline
+    chosen = _selection(packs, target)["chosen"]
+    items = [t for d, t in outline[titles.index("Evidence") + 1 :] if d == 1]
+    expected = [_front_matter(REPO / "content" / "evidence" / f"{e}.md")["title"] for e in chosen]
+    assert items == expected
+    pitch_or_case = "Promotion case" if "promotion-case" in _target(target)["outputs"] else "Pitch"
+    assert (0, pitch_or_case) in outline
+    assert not any(re.match(r"\d", t) for t in titles), "a bookmark starts with a badge"
+
+
+@pytest.mark.parametrize("target", TARGETS)
+def test_evidence_pack_embeds_every_attachment_of_the_chosen_evidence(
+    packs: Path, target: str
+) -> None:
+    reader = pypdf.PdfReader(packs / target / "evidence-pack.pdf")
+    embedded = {name: data[0] for name, data in reader.attachments.items()}
+    expected = {}
+    for evidence in _selection(packs, target)["chosen"]:
+        meta = _front_matter(REPO / "content" / "evidence" / f"{evidence}.md")
+        for rel in meta.get("attachments", []):
+            expected[rel.rsplit("/", 1)[-1]] = (REPO / "content" / "evidence" / rel).read_bytes()
+    assert expected, "the sample should give every pack something to embed"
+    assert embedded == expected
+    text = _plain(" ".join(page.extract_text() for page in reader.pages))
+    for name in expected:
+        assert name in text, f"{name} is not named in its item's section"
+
+
+@pytest.mark.parametrize("target", TARGETS)
+def test_evidence_pack_text_names_every_chosen_item(packs: Path, target: str) -> None:
+    reader = pypdf.PdfReader(packs / target / "evidence-pack.pdf")
+    text = _plain(" ".join(page.extract_text() for page in reader.pages))
+    for evidence in _selection(packs, target)["chosen"]:
+        title = _front_matter(REPO / "content" / "evidence" / f"{evidence}.md")["title"]
+        assert _plain(title) in text
+    assert "Inês Salgueiro" in text
+    assert re.search(r"Page \d+ of \d+", text), "page numbers in the footer"
+
+
+def test_private_evidence_reaches_a_pack_only_when_the_target_allows_it(
+    sample_root: Path, packs: Path
+) -> None:
+    private = {
+        f.stem: _front_matter(f)["title"]
+        for f in (REPO / "content" / "evidence").glob("*.md")
+        if _front_matter(f).get("visibility") == "private"
+    }
+    assert private
+    for target in TARGETS:
+        allowed = _target(target).get("include_private", False)
+        ranked = {r["id"] for r in _selection(packs, target)["ranked"]}
+        if allowed:
+            assert ranked & set(private), f"{target} may use private evidence"
+        else:
+            assert not ranked & set(private)
+            for file in (packs / target).rglob("*"):
+                if file.suffix in (".html", ".json"):
+                    text = file.read_text(encoding="utf-8")
+                    assert not any(t in text for t in private.values()), file
+                elif file.suffix == ".pdf":
+                    reader = pypdf.PdfReader(file)
+                    text = _plain(" ".join(page.extract_text() for page in reader.pages))
+                    assert not any(_plain(t) in text for t in private.values()), file
+                    assert "double-dispatch-postmortem.pdf" not in reader.attachments
+    site = sample_root / "site"
+    names = {p.name for p in site.rglob("*")}
+    assert "double-dispatch-postmortem.pdf" not in names
+    for page in site.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        assert not any(title in text for title in private.values()), page
+
+
+PORTAL = """---
+title: Built the customer tracking portal
+kind: project
+date: 2017-05
+organization: Lumen Insights
+skills: [JavaScript, React, Node.js, CSS]
+---
+A small web portal for retail clients to follow their weekly reports.
+"""
+
+
+def _ranking(root: Path) -> tuple[list[str], dict[str, int], dict[str, object]]:
+    portfolio, _ = load(root)
+    selection = build_pack(portfolio, portfolio.targets["web"]).selection
+    order = [s.evidence.id for s in selection.ranked]
+    return (
+        order,
+        {s.evidence.id: s.score for s in selection.ranked},
+        {s.evidence.id: s for s in selection.ranked},
+    )
+
+
+def test_a_job_description_moves_the_ranking_the_way_its_skills_say(tmp_path: Path) -> None:
+    """The official JSON Resume sample job asks for web development (HTML, CSS,
+    JavaScript, React, Node.js) and databases (SQL, NoSQL, MongoDB). Naming it in a
+    target must lift the evidence that shows those skills, by the points the reasons
+    give, and leave the rest where the ad's words put it."""
+    root = copy_sample(tmp_path / "project")
+    (root / "content" / "evidence" / "customer-portal.md").write_text(PORTAL, encoding="utf-8")
+    shutil.copy(JOB, root / "content" / "targets" / "web-job.json")
+    target = root / "content" / "targets" / "web.yaml"
+    target.write_text("title: Web Developer at Microsoft\n", encoding="utf-8")
+    order_before, before, _ = _ranking(root)
+    with target.open("a", encoding="utf-8") as f:
+        f.write("job: web-job.json\n")
+    order_after, after, scored = _ranking(root)
+
+    portal = scored["customer-portal"]
+    assert set(portal.job_skills) == {"JavaScript", "React", "Node.js", "CSS"}
+    assert order_after.index("customer-portal") < order_before.index("customer-portal") - 3
+    for evidence, item in scored.items():
+        job_points = sum(r.points for r in item.reasons if r.why.startswith("job "))
+        assert after[evidence] - before[evidence] == job_points, evidence
+        if item.job_skills:
+            assert job_points >= 4 * min(len(item.job_skills), 4)
+        else:
+            assert job_points <= 6, f"{evidence} names no job skill"
+    sql = [e for e, item in scored.items() if "SQL" in item.job_skills]
+    assert "lumen-reporting-automation" in sql  # "Python and SQL"
+    assert "MongoDB" not in {skill for item in scored.values() for skill in item.job_skills}
+
+
+def test_packs_are_reproducible_with_source_date_epoch(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")
+    root = copy_sample(tmp_path / "project")
+    built = []
+    for name in ("one", "two"):
+        packs = tmp_path / f"packs-{name}"
+        result = run("build", str(root), "--packs", str(packs), "--target", TARGETS[0])
+        assert result.exit_code == 0, result.output
+        built.append({p.relative_to(packs): p.read_bytes() for p in packs.rglob("*.pdf")})
+    assert built[0] and built[0] == built[1]
+
+
+def test_target_option_builds_one_pack_and_leaves_the_site_alone(tmp_path: Path) -> None:
+    root = copy_sample(tmp_path / "project")
+    result = run("build", str(root), "--no-pdf", "--target", TARGETS[0])
+    assert result.exit_code == 0, result.output
+    assert not (root / "site").exists()
+    assert [p.name for p in (root / "packs").iterdir()] == [TARGETS[0]]
+    result = run("build", str(root), "--no-pdf", "--target", "no-such-target")
+    assert result.exit_code != 0
+    assert "no-such-target" in result.output
+
+
+def test_packs_are_never_written_into_the_site(tmp_path: Path) -> None:
+    root = copy_sample(tmp_path / "project")
+    site = tmp_path / "site"
+    result = run("build", str(root), "--no-pdf", "--out", str(site), "--packs", str(site / "p"))
+    assert result.exit_code == 1
+    assert "must be separate folders" in result.output
+    assert not site.exists()

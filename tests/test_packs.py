@@ -244,3 +244,29 @@ def test_packs_are_never_written_into_the_site(tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert "must be separate folders" in result.output
     assert not site.exists()
+
+
+@pytest.mark.parametrize(
+    ("image", "refused"),
+    [
+        ("https://example.com/chart.png", "refused to fetch `https://example.com/chart.png`"),
+        ("../../../../../../../../etc/hostname", "refused to read `/etc/hostname`"),
+    ],
+)
+def test_a_pdf_reads_nothing_outside_the_project_and_says_which_file_asked(
+    tmp_path: Path, image: str, refused: str
+) -> None:
+    root = copy_sample(tmp_path / "project")
+    evidence = root / "content" / "evidence" / "forecast-serving-platform.md"
+    text = evidence.read_text(encoding="utf-8")
+    evidence.write_text(text + f"\nThe forecast:\n\n![chart]({image})\n", encoding="utf-8")
+    line = len(text.splitlines()) + 4
+    packs = tmp_path / "packs"
+    result = run("build", str(root), "--packs", str(packs), "--target", "polderlicht-ml-platform")
+    assert result.exit_code == 1
+    assert result.output.startswith(
+        f"content/evidence/forecast-serving-platform.md:{line}:10: "
+        "packs/polderlicht-ml-platform/evidence-pack.pdf cannot be made: " + refused
+    )
+    assert "Traceback" not in result.output
+    assert not packs.exists(), "nothing was written"

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from portfolio.catalog import Portfolio, assemble, public_view
 from portfolio.dates import source_date
 from portfolio.errors import BuildError, ContentError, Problem
-from portfolio.load import SourceFile, load_project
+from portfolio.load import SourceFile, find_reference, load_project
 from portfolio.markdown import Markdown, renderer
 from portfolio.pack import Pack, build_pack
 from portfolio.render import (
@@ -23,6 +25,9 @@ from portfolio.render import (
 from portfolio.themes import Theme, resolve
 from portfolio.validate import suggest
 from portfolio.write import write_tree
+
+if TYPE_CHECKING:
+    from portfolio.pdf import Embedded
 
 
 @dataclass(frozen=True)
@@ -150,11 +155,8 @@ def _pack(pack: Pack, theme: Theme, md: Markdown, pdf: bool) -> list[Output]:
     outputs = render_pack(pack, theme, md, with_pdf=pdf)
     if not pdf:
         return outputs
-    from portfolio import pdf as pdfs  # WeasyPrint costs half a second to import
+    from portfolio.pdf import Embedded  # WeasyPrint costs half a second to import
 
-    roots = [pack.p.root, *theme.folders]
-    base = pack.p.root.as_uri() + "/"
-    variant = pack.p.config.pdf_variant
     documents = [d for d in ("resume", "promotion-case", "evidence-pack") if d in pack.outputs]
     folder = pack.p.root / "content" / "evidence"
     for document in documents:
@@ -162,24 +164,52 @@ def _pack(pack: Pack, theme: Theme, md: Markdown, pdf: bool) -> list[Output]:
         embed = []
         if document == "evidence-pack":
             embed = [
-                pdfs.Embedded(folder / a.source, a.name, f"{c.view.ev.title}: {a.name}")
+                Embedded(folder / a.source, a.name, f"{c.view.ev.title}: {a.name}")
                 for c in pack.chosen
                 for a in c.view.attachments
             ]
-        data = pdfs.render_pdf(html, roots, base_url=base, variant=variant, embed=embed)
-        outputs.append(Output(f"{document}.pdf", data))
+        name = f"{document}.pdf"
+        data = _render_pdf(html, pack.p, theme, f"packs/{pack.target.id}/{name}", embed)
+        outputs.append(Output(name, data))
     return outputs
 
 
 def _resume_pdf(public: Portfolio, theme: Theme, md: Markdown) -> Output:
+    html = render_resume_print(public, theme, md)
+    return Output("resume.pdf", _render_pdf(html, public, theme, "resume.pdf"))
+
+
+def _render_pdf(
+    html: str, p: Portfolio, theme: Theme, name: str, embed: Sequence[Embedded] = ()
+) -> bytes:
+    """One PDF, reading only the project and the theme. A refused URL becomes a
+    located problem in the content file that names it."""
     from portfolio import pdf  # WeasyPrint costs half a second to import: only when needed
 
-    html = render_resume_print(public, theme, md)
-    roots = [public.root, *theme.folders]
-    data = pdf.render_pdf(
-        html, roots, base_url=public.root.as_uri() + "/", variant=public.config.pdf_variant
-    )
-    return Output("resume.pdf", data)
+    try:
+        return pdf.render_pdf(
+            html,
+            [p.root, *theme.folders],
+            base_url=p.root.as_uri() + "/",
+            variant=p.config.pdf_variant,
+            embed=embed,
+        )
+    except pdf.PdfError as exc:
+        files = ["content/profile.yaml"]
+        files += [g.source for g in p.goals.values()] + [e.source for e in p.evidence.values()]
+        where = find_reference(p.root, files, exc.url) if exc.url else None
+        if where is None:
+            raise BuildError(f"{name}: {exc}") from None
+        raise ContentError(
+            [
+                Problem(
+                    *where,
+                    f"{name} cannot be made: {exc}",
+                    "use an image or file inside content/evidence/ and name it with a "
+                    "relative path, or make it a plain link",
+                )
+            ]
+        ) from None
 
 
 def _with_base_url(p: Portfolio, base_url: str) -> Portfolio:

@@ -8,9 +8,11 @@ are not UTF-8, and split into YAML front matter and a Markdown body.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
+from urllib.parse import urljoin
 
 from portfolio.errors import Problem
 from portfolio.models import SLUG_PATTERN
@@ -190,3 +192,28 @@ def load_project(root: Path) -> tuple[list[SourceFile], list[Problem]]:
         if source:
             sources.append(source)
     return sources, problems
+
+
+# Where Markdown (or raw HTML in it) names a URL: `](dest`, `src="dest"`, `href='dest'`.
+_DESTINATION = re.compile(r"\]\(\s*<?([^)\s>]+)|\b(?:src|href)\s*=\s*[\"']([^\"']+)")
+
+
+def find_reference(root: Path, files: Iterable[str], url: str) -> tuple[str, int, int] | None:
+    """Where a content file writes the link that resolves to `url` against the project
+    root (as the PDF renderer resolves it): `(path, line, column)`, or None.
+
+    Used on the error path only, to turn "refused to read /etc/hostname" into the file
+    and line that asked for it."""
+    base = root.as_uri() + "/"
+    for rel in files:
+        try:
+            text = (root / rel).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            continue
+        for number, line in enumerate(text.splitlines(), start=1):
+            for match in _DESTINATION.finditer(line):
+                group = 1 if match.group(1) else 2
+                written = match.group(group)
+                if written == url or urljoin(base, written) == url:
+                    return rel, number, match.start(group) + 1
+    return None

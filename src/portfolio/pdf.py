@@ -22,11 +22,20 @@ from portfolio.errors import BuildError
 
 
 class PdfError(BuildError):
-    """A PDF could not be made for a reason the user can fix."""
+    """A PDF could not be made for a reason the user can fix. `url` is what it asked
+    for, if a refused URL was the reason, so the build can say which file names it."""
+
+    def __init__(self, message: str, url: str | None = None) -> None:
+        super().__init__(message)
+        self.url = url
 
 
 class RefusedURL(FatalURLFetchingError):
     """A document asked for something outside the project or the theme."""
+
+    def __init__(self, message: str, url: str) -> None:
+        super().__init__(message)
+        self.url = url
 
 
 class ProjectFetcher(URLFetcher):
@@ -45,9 +54,11 @@ class ProjectFetcher(URLFetcher):
             if any(path.is_relative_to(root) for root in self.roots) and path.is_file():
                 return super().fetch(url, headers)
             raise RefusedURL(
-                f"refused to read `{path}`: only files inside the project and the theme may be used"
+                f"refused to read `{path}`: only files inside the project and the theme "
+                "may be used",
+                url,
             )
-        raise RefusedURL(f"refused to fetch `{url}`: nothing is fetched from the network")
+        raise RefusedURL(f"refused to fetch `{url}`: nothing is fetched from the network", url)
 
 
 @dataclass(frozen=True)
@@ -72,7 +83,7 @@ def render_pdf(
     try:
         rendered = document.render(pdf_variant=variant, pdf_tags=True)
     except RefusedURL as exc:
-        raise PdfError(str(exc)) from None
+        raise PdfError(str(exc), exc.url) from None
     stamp = source_date()
     if stamp is not None:
         iso = stamp.strftime("%Y-%m-%dT%H:%M:%SZ")

@@ -270,3 +270,38 @@ def test_a_pdf_reads_nothing_outside_the_project_and_says_which_file_asked(
     )
     assert "Traceback" not in result.output
     assert not packs.exists(), "nothing was written"
+
+
+def test_a_pivot_bridge_pitch_names_the_transferable_skills(tmp_path: Path) -> None:
+    """The sample's pivot goal has no target of its own: give it one, and its pitch
+    must map each required skill to the evidence that carries it over, and name the
+    rest as still to build."""
+    root = copy_sample(tmp_path / "project")
+    (root / "content" / "targets" / "pivot.yaml").write_text(
+        "title: ML Platform Engineer at Rotaverde\norganization: Rotaverde Logistics\n"
+        "role: ML Platform Engineer\ngoal: ml-platform-pivot\nkeywords: [Rust]\n"
+        "outputs: [pitch]\n",
+        encoding="utf-8",
+    )
+    result = run("build", str(root), "--no-pdf", "--target", "pivot")
+    assert result.exit_code == 0, result.output
+    pitch = _plain((root / "packs" / "pivot" / "pitch.html").read_text(encoding="utf-8"))
+    section = pitch[pitch.index("Transferable skills") :]
+    for skill in ("MLOps", "model serving", "feature stores", "Python"):
+        assert skill in section
+    assert "Built the serving platform for Rotaverde&#39;s depot demand forecasts" in section
+    assert re.search(r"Still to build: [^.]*Rust", section)
+    assert "Mobility" not in pitch
+
+
+def test_a_target_s_paper_size_reaches_its_pdfs(tmp_path: Path) -> None:
+    root = copy_sample(tmp_path / "project")
+    target = root / "content" / "targets" / "rotaverde-staff-promotion.yaml"
+    target.write_text(
+        target.read_text(encoding="utf-8").replace("paper: A4", "paper: Letter"), "utf-8"
+    )
+    result = run("build", str(root), "--target", "rotaverde-staff-promotion")
+    assert result.exit_code == 0, result.output
+    for name in ("resume.pdf", "promotion-case.pdf", "evidence-pack.pdf"):
+        page = pypdf.PdfReader(root / "packs" / "rotaverde-staff-promotion" / name).pages[0]
+        assert (round(page.mediabox.width), round(page.mediabox.height)) == (612, 792), name

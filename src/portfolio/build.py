@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from portfolio.audit import Finding, audit
 from portfolio.catalog import Portfolio, assemble, public_view
 from portfolio.dates import source_date
 from portfolio.errors import BuildError, ContentError, Problem
@@ -67,6 +68,12 @@ def load(root: Path) -> tuple[Portfolio, Theme]:
     if portfolio is None or isinstance(theme, Problem):
         raise ContentError(problems)
     return portfolio, theme
+
+
+def check(root: Path) -> tuple[Portfolio, list[Finding]]:
+    """Validate the project as `build` does, then audit every goal, public or private."""
+    portfolio, _ = load(root)
+    return portfolio, audit(portfolio)
 
 
 def _theme_name(config: SourceFile | None) -> str:

@@ -19,6 +19,7 @@ from portfolio.errors import Problem
 from portfolio.load import SourceFile, inside
 from portfolio.models import Evidence, Goal, Profile, SiteConfig, Target
 from portfolio.validate import suggest, to_model
+from portfolio.yamldoc import YamlDoc
 
 
 @dataclass(frozen=True)
@@ -37,6 +38,7 @@ class Portfolio:
     goals_serving: dict[str, tuple[str, ...]]  # aspiration id -> goal ids
     evidence_position: dict[str, int]  # evidence id -> index in profile.experience
     jobs: dict[str, dict[str, Any]]  # target id -> its JSON Resume job description
+    docs: dict[str, YamlDoc]  # source path -> where each of its values was written
 
     @property
     def title(self) -> str:
@@ -52,6 +54,7 @@ def _link(
     targets: dict[str, Target],
     today: dt.date,
     jobs: dict[str, dict[str, Any]],
+    docs: dict[str, YamlDoc],
 ) -> Portfolio:
     """Compute the two-way indexes from the models (references already checked)."""
     pairs: set[tuple[str, str]] = set()
@@ -83,6 +86,7 @@ def _link(
         serving,
         position,
         jobs,
+        docs,
     )
 
 
@@ -290,7 +294,8 @@ def assemble(
     if problems or profile is None:
         return None
     today = config.today.first_day if config.today else build_date
-    return _link(root, config, profile, goals, evidence, targets, today, jobs)
+    docs = {src.path: src.doc for src in sources}
+    return _link(root, config, profile, goals, evidence, targets, today, jobs, docs)
 
 
 def public_view(p: Portfolio) -> Portfolio:
@@ -362,4 +367,6 @@ def _restricted(
         }
     )
     jobs = {k: v for k, v in p.jobs.items() if k in targets}
-    return _link(p.root, p.config, profile, kept_goals, kept_evidence, targets, p.today, jobs)
+    return _link(
+        p.root, p.config, profile, kept_goals, kept_evidence, targets, p.today, jobs, p.docs
+    )

@@ -108,6 +108,61 @@ def build(
     click.echo(f"Done in {report.seconds:.1f} s.")
 
 
+SEVERITY_COLOURS = {"error": "red", "warning": "yellow", "hint": "cyan", "title": "bright_white"}
+
+
+def _style(text: str, kind: str) -> str:
+    """Colour for a terminal; click removes it when the output is not one."""
+    return click.style(text, fg=SEVERITY_COLOURS.get(kind), bold=kind in ("error", "title"))
+
+
+@main.command()
+@PROJECT
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="json: the stable shape documented in docs/CHECK.md, for editors and CI.",
+)
+@click.option("--strict", is_flag=True, help="Exit with status 1 on warnings too, not only errors.")
+@click.option(
+    "--review",
+    is_flag=True,
+    help="The quarterly review: per active goal, what changed since `reviewed` and what "
+    "is due before the next review.",
+)
+def check(project: Path, fmt: str, strict: bool, review: bool) -> None:
+    """Validate PROJECT and audit every goal, public or private, as a career coach would:
+    outcomes not activities, measurable indicators, dated checkpoints, evidence gaps,
+    overdue reviews. Exit status 1 on errors (and on warnings with --strict)."""
+    from portfolio import report
+    from portfolio.build import check as run_check
+
+    try:
+        portfolio, findings = run_check(project.resolve())
+    except ContentError as exc:
+        click.echo(report.problems_json(exc.problems) if fmt == "json" else exc.format(),
+                   err=fmt == "text")  # fmt: skip
+        sys.exit(1)
+    except BuildError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(1)
+    if review:
+        from portfolio.review import review as run_review
+
+        reviews = run_review(portfolio, findings)
+        text = report.review_json(portfolio, reviews) if fmt == "json" else None
+        click.echo(text or report.review_text(portfolio, reviews, _style))
+    elif fmt == "json":
+        click.echo(report.findings_json(portfolio, findings))
+    else:
+        click.echo(report.findings_text(portfolio, findings, _style))
+    failing = {"error", "warning"} if strict else {"error"}
+    sys.exit(1 if any(f.severity in failing for f in findings) else 0)
+
+
 def _count(n: int, word: str) -> str:
     return f"{n} {word}{'' if n == 1 else 's'}"
 

@@ -14,8 +14,8 @@ from typing import Any
 
 from portfolio.catalog import Portfolio, pack_view
 from portfolio.models import Evidence, Metric, Requirement, Target
-from portfolio.resume import CREDENTIAL_KINDS, Resume, build_resume
-from portfolio.select import Scored, Selection, mentions, select
+from portfolio.resume import Resume, build_resume
+from portfolio.select import Scored, Selection, backs, select
 from portfolio.views import (
     EvidenceView,
     GoalView,
@@ -31,7 +31,6 @@ from portfolio.views import (
 
 RESULTS = 3  # measured results in a pitch
 METRICS_PER_RESULT = 2
-CREDENTIAL_EVIDENCE = (*CREDENTIAL_KINDS, "award")
 STRETCH_KINDS = ("project", "achievement", "volunteer")
 
 
@@ -162,15 +161,6 @@ class Pack:
 def pack_item(ev: Evidence) -> Item:
     """How a pack names and anchors a piece of evidence."""
     return Item(ev.id, ev.title, evidence_meta(ev))
-
-
-def backs(requirement: Requirement, ev: Evidence) -> bool:
-    """FORMAT.md: a skill is covered by evidence listing it in `skills`; a credential
-    by a certification, course or award whose title names it."""
-    if requirement.skill:
-        return any(mentions(s.lower(), requirement.skill) for s in ev.skills)
-    name = requirement.credential or ""
-    return ev.kind in CREDENTIAL_EVIDENCE and mentions(ev.title.lower(), name)
 
 
 def outputs_for(target: Target, p: Portfolio) -> tuple[str, ...]:

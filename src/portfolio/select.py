@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from portfolio.catalog import Portfolio
-from portfolio.models import Evidence, Target
+from portfolio.models import Evidence, Requirement, Target
 
 GOAL_DIRECT = 40  # the evidence names the target's goal
 GOAL_MILESTONE = 30  # a milestone of the target's goal names the evidence
@@ -121,6 +121,18 @@ def mentions(haystack: str, term: str) -> bool:
     stem = words[:-1] if words.endswith("s") and not words.endswith("ss") else words
     pattern = rf"(?<![\w-]){re.escape(stem)}(?:s|es)?(?![\w-])"
     return re.search(pattern, haystack) is not None
+
+
+CREDENTIAL_EVIDENCE = ("certification", "course", "award")
+
+
+def backs(requirement: Requirement, ev: Evidence) -> bool:
+    """FORMAT.md: a skill is covered by evidence listing it in `skills`; a credential
+    by a certification, course or award whose title names it."""
+    if requirement.skill:
+        return any(mentions(s.lower(), requirement.skill) for s in ev.skills)
+    name = requirement.credential or ""
+    return ev.kind in CREDENTIAL_EVIDENCE and mentions(ev.title.lower(), name)
 
 
 def job_terms(job: dict[str, Any] | None) -> JobTerms:

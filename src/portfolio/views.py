@@ -54,6 +54,8 @@ def with_unit(value: float | None, unit: str) -> str:
     if value is None:
         return ""
     number = format_number(value)
+    if value == 1:
+        unit = _singular(unit)
     if not unit:
         return number
     if unit in ("$", "€", "£", "¥"):
@@ -61,6 +63,16 @@ def with_unit(value: float | None, unit: str) -> str:
     if unit.isalpha() and unit.isupper() and len(unit) == 3:  # EUR, USD: ISO 4217 codes
         return f"{unit} {number}"
     return f"{number}{unit}" if unit in ("%", "x", "×") else f"{number} {unit}"
+
+
+def _singular(unit: str) -> str:
+    """`1 interview`, not `1 interviews`: a plural word unit loses its `s` after a 1.
+    Symbols and abbreviations (`ms`, `pts`, `kWh`) are left alone."""
+    if len(unit) <= 3 or not unit.isalpha() or not unit.islower() or not unit.endswith("s"):
+        return unit
+    if unit.endswith("ies"):
+        return unit[:-3] + "y"
+    return unit if unit.endswith("ss") else unit[:-1]
 
 
 @dataclass(frozen=True)

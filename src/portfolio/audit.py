@@ -255,3 +255,11 @@ def _count(n: int, word: str) -> str:
 def counts(findings: list[Finding]) -> dict[Severity, int]:
     """How many findings of each severity."""
     return {s: sum(1 for f in findings if f.severity == s) for s in SEVERITIES}
+
+
+def by_subject(findings: list[Finding]) -> dict[str, list[Finding]]:
+    """Findings grouped by the goal or evidence they are about, for the dashboard."""
+    grouped: dict[str, list[Finding]] = {}
+    for f in findings:
+        grouped.setdefault(f.subject, []).append(f)
+    return grouped

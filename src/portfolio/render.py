@@ -8,14 +8,18 @@ Only the sitemap and canonical URLs use `base_url`, because they must be absolut
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import jinja2
+from markupsafe import Markup, escape
 
+from portfolio.audit import audit, by_subject
 from portfolio.catalog import Portfolio
+from portfolio.charts import chart
 from portfolio.errors import BuildError
 from portfolio.markdown import Markdown
 from portfolio.pack import Pack, pack_item
@@ -23,6 +27,7 @@ from portfolio.resume import build_resume
 from portfolio.themes import Theme, environment
 from portfolio.views import (
     KIND_LABELS,
+    GoalView,
     evidence_view,
     format_date,
     format_number,
@@ -44,6 +49,11 @@ class Output:
 
 def percent(value: float | None) -> str:
     return "" if value is None else f"{round(value * 100)}%"
+
+
+def code_spans(text: str) -> Markup:
+    """Plain text with `backticks` shown as code: escaped first, so it stays safe."""
+    return Markup(re.sub(r"`([^`]+)`", r"<code>\1</code>", str(escape(text))))
 
 
 def sentence(text: str) -> str:
@@ -82,6 +92,8 @@ class Renderer:
             "number": format_number,
             "percent": percent,
             "sentence": sentence,
+            "chart": chart,
+            "code": code_spans,
             "item": pack_item,
         }
         self.site = {
@@ -140,6 +152,7 @@ def render_site(p: Portfolio, theme: Theme, md: Markdown, with_pdf: bool) -> lis
     featured = [e for e in evidence if e.ev.featured] or evidence[:3]
     aspirations = [g for g in goals if g.goal.kind == "aspiration"]
     active_goals = [g for g in goals if g.goal.kind == "goal"]
+    notes = by_subject(audit(p))  # `p` is the public view: no finding can name a secret
     resume = build_resume(p)
     out = [
         r.page(
@@ -150,10 +163,20 @@ def render_site(p: Portfolio, theme: Theme, md: Markdown, with_pdf: bool) -> lis
             recent=[e for e in evidence if e not in featured][:6],
         ),
         r.page("resume/index.html", "resume.html", resume=resume),
-        r.page("goals/index.html", "goals.html", aspirations=aspirations, goals=active_goals),
+        r.page(
+            "goals/index.html",
+            "goals.html",
+            aspirations=aspirations,
+            goals=active_goals,
+            tree=_tree(aspirations, active_goals),
+            notes=notes,
+        ),
         r.page("evidence/index.html", "evidence-list.html", evidence=evidence),
     ]
-    out += [r.page(f"{g.path}index.html", "goal.html", g=g) for g in goals]
+    out += [
+        r.page(f"{g.path}index.html", "goal.html", g=g, notes=notes.get(g.goal.id, ()))
+        for g in goals
+    ]
     for e in evidence:
         out.append(r.page(f"{e.path}index.html", "evidence.html", e=e))
         out += [
@@ -343,6 +366,17 @@ def find_asset(theme: Theme, name: str) -> Path | None:
         if (folder / name).is_file():
             return folder / name
     return None
+
+
+def _tree(
+    aspirations: list[GoalView], goals: list[GoalView]
+) -> list[tuple[GoalView | None, list[GoalView]]]:
+    """Aspiration -> the goals that serve it; goals serving none come last, under None."""
+    tree: list[tuple[GoalView | None, list[GoalView]]] = [
+        (a, [g for g in goals if g.goal.serves == a.goal.id]) for a in aspirations
+    ]
+    loose = [g for g in goals if g.goal.serves is None]
+    return [*tree, (None, loose)] if loose else tree
 
 
 def _goal_order(p: Portfolio) -> list[Any]:

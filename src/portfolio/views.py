@@ -130,15 +130,27 @@ class IndicatorView:
     better: str
     progress: float | None  # 0..1 of the way from baseline to target
     values: tuple[tuple[str, str], ...]
+    indicator: Indicator  # the raw numbers, for the chart
+    key: str  # unique on its page: ids of the chart's title and description
+    start: dt.date | None = None  # the goal's start and due dates frame the chart
+    due: dt.date | None = None
+    today: dt.date | None = None
 
     @classmethod
-    def of(cls, ind: Indicator) -> IndicatorView:
+    def of(
+        cls,
+        ind: Indicator,
+        key: str,
+        start: dt.date | None = None,
+        due: dt.date | None = None,
+        today: dt.date | None = None,
+    ) -> IndicatorView:
         ordered = sorted(ind.values.items())
         latest = ordered[-1] if ordered else None
         progress = None
-        start = ind.baseline if ind.baseline is not None else (ordered[0][1] if ordered else None)
-        if latest and ind.target is not None and start is not None and ind.target != start:
-            progress = max(0.0, min(1.0, (latest[1] - start) / (ind.target - start)))
+        origin = ind.baseline if ind.baseline is not None else (ordered[0][1] if ordered else None)
+        if latest and ind.target is not None and origin is not None and ind.target != origin:
+            progress = max(0.0, min(1.0, (latest[1] - origin) / (ind.target - origin)))
         return cls(
             ind.name,
             ind.type,
@@ -149,6 +161,11 @@ class IndicatorView:
             ind.better,
             progress,
             tuple((format_date(d), with_unit(v, ind.unit)) for d, v in ordered),
+            ind,
+            key,
+            start,
+            due,
+            today,
         )
 
 
@@ -220,7 +237,16 @@ def goal_view(p: Portfolio, goal: Goal) -> GoalView:
         milestones=milestones,
         milestones_done=sum(1 for m in goal.milestones if m.done),
         time_progress=time_progress,
-        indicators=tuple(IndicatorView.of(i) for i in goal.indicators),
+        indicators=tuple(
+            IndicatorView.of(
+                ind,
+                f"{goal.id}-{n}",
+                goal.started.first_day if goal.started else None,
+                goal.due.last_day if goal.due else None,
+                p.today,
+            )
+            for n, ind in enumerate(goal.indicators)
+        ),
         started=format_date(goal.started),
         due=format_date(goal.due),
         reviewed=format_date(goal.reviewed),

@@ -167,7 +167,7 @@ def _indicators(a: _Audit, goal: Goal) -> None:
         at = ("indicators", n, "name")
         if ind.target is None:
             a.add(goal, at, "indicator-no-target", f"“{ind.name}” has no target")
-        if not ind.values:
+        if not ind.values and _first_review_passed(goal, a.p.today):
             a.add(goal, at, "indicator-no-values", f"“{ind.name}” has never been measured")
         if _vanity(ind, outcomes):
             why = (
@@ -176,6 +176,15 @@ def _indicators(a: _Audit, goal: Goal) -> None:
                 else ("and no outcome stands beside it")
             )
             a.add(goal, at, "vanity-metric", f"“{ind.name}” counts activity, {why}")
+
+
+def _first_review_passed(goal: Goal, today: dt.date) -> bool:
+    """A new goal is measured at its first review, not before: until then an indicator
+    with no values is a plan, not a lapse."""
+    return (
+        goal.started is None
+        or goal.started.first_day + dt.timedelta(days=goal.review_every) <= today
+    )
 
 
 def _vanity(ind: Indicator, outcomes: list[Indicator]) -> bool:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -11,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from portfolio.audit import Finding, audit
 from portfolio.catalog import Portfolio, assemble, public_view
-from portfolio.dates import source_date
+from portfolio.dates import build_date
 from portfolio.errors import BuildError, ContentError, Problem
 from portfolio.load import SourceFile, find_reference, load_project
 from portfolio.markdown import Markdown, renderer
@@ -49,16 +48,10 @@ class BuildReport:
     packs: tuple[PackReport, ...] = ()
 
 
-def default_today() -> dt.date:
-    """The build date: `SOURCE_DATE_EPOCH` if set (reproducible builds), else today."""
-    stamp = source_date()
-    return stamp.date() if stamp else dt.date.today()
-
-
 def load(root: Path) -> tuple[Portfolio, Theme]:
     """Read, validate and link the project, and resolve its theme: every problem at once."""
     sources, problems = load_project(root)
-    portfolio = assemble(root, sources, problems, default_today())
+    portfolio = assemble(root, sources, problems, build_date())
     config_src = next((s for s in sources if s.kind == "config"), None)
     line, col = config_src.doc.where(("theme",)) if config_src else (1, 1)
     name = portfolio.config.theme if portfolio else _theme_name(config_src)

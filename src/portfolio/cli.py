@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import re
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import click
 
 from portfolio import __version__
+from portfolio.dates import PartialDate
 from portfolio.errors import BuildError, ContentError
+from portfolio.newfile import KINDS, project_today
 
 PROJECT = click.argument(
     "project", default=".", type=click.Path(exists=True, file_okay=False, path_type=Path)
@@ -143,8 +146,9 @@ def check(project: Path, fmt: str, strict: bool, review: bool) -> None:
     try:
         portfolio, findings = run_check(project.resolve())
     except ContentError as exc:
-        click.echo(report.problems_json(exc.problems) if fmt == "json" else exc.format(),
-                   err=fmt == "text")  # fmt: skip
+        click.echo(
+            report.problems_json(exc.problems) if fmt == "json" else exc.format(), err=fmt == "text"
+        )
         sys.exit(1)
     except BuildError as exc:
         click.echo(f"error: {exc}", err=True)
@@ -180,9 +184,116 @@ def init(directory: Path) -> None:
         sys.exit(1)
     click.echo(
         f"Created {len(written)} files in {directory}/. Next:\n"
-        f"  portfolio build {directory}\n"
-        f"and open {directory}/site/index.html, then edit {directory}/content/."
+        f"  portfolio build {directory}     # then open {directory}/site/index.html\n"
+        f"  portfolio check {directory}     # the goal audit\n"
+        f'  portfolio new goal "Lead a team of six" --project {directory}\n'
+        f"and edit {directory}/content/ to make it yours."
     )
+
+
+def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> PartialDate | None:
+    if value is None:
+        return None
+    try:
+        return PartialDate.parse(value)
+    except ValueError as exc:
+        raise click.BadParameter(f"{exc}; write YYYY-MM-DD, YYYY-MM or YYYY") from None
+
+
+NEW_PROJECT = click.option(
+    "--project",
+    "-p",
+    default=".",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    help="The project to add the file to.  [default: .]",
+)
+FILE_ID = click.option("--id", "file_id", metavar="ID", help="The file's id (default: from TITLE).")
+
+
+@main.group()
+def new() -> None:
+    """Start a goal, a piece of evidence or a target from a template that passes
+    `portfolio check` (it then tells you what is still to fill in)."""
+
+
+def _created(root: Path, path: Path) -> None:
+    rel = path.relative_to(root).as_posix()
+    click.echo(f"Created {rel}. Edit it, then run `portfolio check` to see what is missing.")
+
+
+@new.command("goal")
+@click.argument("title")
+@NEW_PROJECT
+@click.option(
+    "--framework",
+    type=click.Choice(["evidence-ladder", "pivot-bridge", "mobility-playbook"]),
+    default="evidence-ladder",
+    show_default=True,
+    help="Evidence Ladder (a promotion), Pivot Bridge (a new field), Mobility Playbook "
+    "(a new place): the framework's steps become the milestones.",
+)
+@click.option("--due", callback=_date, metavar="DATE", help="Due date.  [default: in a year]")
+@click.option("--serves", metavar="ID", help="The aspiration this goal serves.")
+@click.option("--public", is_flag=True, help="Show it on the public site (goals are private).")
+@FILE_ID
+def new_goal(
+    title: str,
+    project: Path,
+    framework: str,
+    due: PartialDate | None,
+    serves: str | None,
+    public: bool,
+    file_id: str | None,
+) -> None:
+    """Write content/goals/<id>.md for TITLE, an outcome such as "Lead a team of six"."""
+    from portfolio.newfile import new_goal as write
+
+    root = project.resolve()
+    _run_new(
+        root,
+        lambda: write(root, title, framework, project_today(root), due, serves, public, file_id),
+    )
+
+
+@new.command("evidence")
+@click.argument("title")
+@NEW_PROJECT
+@click.option("--kind", type=click.Choice(KINDS), default="project", show_default=True)
+@click.option("--goal", "goals", multiple=True, metavar="ID", help="A goal it advances (repeat).")
+@click.option("--private", is_flag=True, help="Keep it off the public site.")
+@FILE_ID
+def new_evidence(
+    title: str, project: Path, kind: str, goals: tuple[str, ...], private: bool, file_id: str | None
+) -> None:
+    """Write content/evidence/<id>.md for TITLE, dated today."""
+    from portfolio.newfile import new_evidence as write
+
+    root = project.resolve()
+    _run_new(root, lambda: write(root, title, project_today(root), kind, goals, private, file_id))
+
+
+@new.command("target")
+@click.argument("title")
+@NEW_PROJECT
+@click.option("--goal", metavar="ID", help="The goal this application or promotion serves.")
+@FILE_ID
+def new_target(title: str, project: Path, goal: str | None, file_id: str | None) -> None:
+    """Write content/targets/<id>.yaml for TITLE, an application or a promotion round."""
+    from portfolio.newfile import new_target as write
+
+    root = project.resolve()
+    _run_new(root, lambda: write(root, title, goal, file_id))
+
+
+def _run_new(root: Path, write: Callable[[], Path]) -> None:
+    from portfolio.newfile import NewFileError
+
+    try:
+        path = write()
+    except NewFileError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(1)
+    _created(root, path)
 
 
 def _shown(path: Path) -> str:

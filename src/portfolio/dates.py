@@ -100,3 +100,9 @@ def source_date() -> dt.datetime | None:
     if not epoch.isdigit():
         return None
     return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC)
+
+
+def build_date() -> dt.date:
+    """The build date: `SOURCE_DATE_EPOCH` if set (reproducible builds), else today."""
+    stamp = source_date()
+    return stamp.date() if stamp else dt.date.today()

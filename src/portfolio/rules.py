@@ -48,7 +48,7 @@ RULES: dict[str, Rule] = {
     ),
     "indicator-no-values": Rule(
         "warning",
-        "Has every indicator been measured?",
+        "Has every indicator been measured by the first review?",
         "add `values: {YYYY-MM-DD: n}` at each review",
     ),
     "target-wrong-direction": Rule(

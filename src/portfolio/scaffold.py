@@ -1,11 +1,20 @@
-"""`portfolio init`: a new project that builds at once, copied from `starter/`."""
+"""`portfolio init`: a new project that builds at once, copied from `starter/`.
+
+The starter's dates are written relative to the day it is created (`{{today-60}}` is
+sixty days ago), so a new project passes `portfolio check` cleanly, not with a year of
+overdue milestones.
+"""
 
 from __future__ import annotations
 
-import shutil
+import datetime as dt
+import re
 from pathlib import Path
 
+from portfolio.dates import build_date
+
 STARTER = Path(__file__).parent / "starter"
+_DATE = re.compile(r"\{\{today(?:([+-])(\d+))?\}\}")
 RENAMES = {"gitignore": ".gitignore"}  # stored without the dot so packaging keeps it
 
 
@@ -17,6 +26,7 @@ def create_project(directory: Path) -> list[Path]:
     """Copy the starter project into `directory`; refuse to touch a non-empty folder."""
     if directory.exists() and (not directory.is_dir() or any(directory.iterdir())):
         raise ScaffoldError(f"{directory} already exists and is not empty; choose a new folder")
+    today = build_date()
     written = []
     for source in sorted(STARTER.rglob("*")):
         if source.is_dir() or "__pycache__" in source.parts:
@@ -24,6 +34,16 @@ def create_project(directory: Path) -> list[Path]:
         rel = source.relative_to(STARTER)
         dest = directory / rel.parent / RENAMES.get(rel.name, rel.name)
         dest.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(source, dest)
+        dest.write_text(_dated(source.read_text(encoding="utf-8"), today), encoding="utf-8")
         written.append(dest)
     return written
+
+
+def _dated(text: str, today: dt.date) -> str:
+    """`{{today}}`, `{{today+30}}`, `{{today-7}}` as ISO dates."""
+
+    def date(match: re.Match[str]) -> str:
+        sign, days = match.group(1), int(match.group(2) or 0)
+        return (today + dt.timedelta(days=-days if sign == "-" else days)).isoformat()
+
+    return _DATE.sub(date, text)

@@ -1,0 +1,110 @@
+"""`portfolio new`: goals from the three frameworks, evidence and targets, each a file
+that passes `portfolio check` without errors; and `init`'s starter passes it cleanly."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import run
+from portfolio.newfile import FRAMEWORKS, slug
+
+TODAY = dt.date(2026, 11, 22)
+
+
+@pytest.fixture
+def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1795305600")  # 2026-11-22
+    root = tmp_path / "career"
+    assert run("init", str(root)).exit_code == 0
+    return root
+
+
+def _front_matter(path: Path) -> dict:
+    return yaml.safe_load(path.read_text(encoding="utf-8").split("---")[1])
+
+
+def _check(root: Path) -> dict:
+    result = run("check", str(root), "--format", "json")
+    data = json.loads(result.stdout)
+    assert data["valid"], data["findings"]
+    return data
+
+
+def test_init_s_starter_passes_check_cleanly(project: Path) -> None:
+    result = run("check", str(project), "--strict")
+    assert result.exit_code == 0, result.output
+    assert "0 errors, 0 warnings, 0 hints" in result.output
+
+
+@pytest.mark.parametrize("framework", sorted(FRAMEWORKS))
+def test_a_new_goal_has_the_framework_s_steps_dated_to_its_due_date(
+    project: Path, framework: str
+) -> None:
+    title = "Lead the data platform: a team of six"
+    result = run("new", "goal", title, "--project", str(project), "--framework", framework,
+                 "--due", "2027-11-30", "--serves", "where-i-am-heading")  # fmt: skip
+    assert result.exit_code == 0, result.output
+    path = project / "content" / "goals" / "lead-the-data-platform-a-team-of-six.md"
+    assert f"Created {path.relative_to(project).as_posix()}" in result.output
+    goal = _front_matter(path)
+    assert goal["title"] == title and goal["framework"] == framework
+    steps = [m["title"] for m in goal["milestones"]]
+    assert steps == list(FRAMEWORKS[framework].steps)
+    dues = [m["due"] for m in goal["milestones"]]
+    assert dues == sorted(dues) and dues[-1] == dt.date(2027, 11, 30)
+    gaps = [(b - a).days for a, b in zip([TODAY, *dues], dues, strict=False)]
+    assert max(gaps) - min(gaps) <= 1, "spread evenly from today to the due date"
+    kinds = {i["type"] for i in goal["indicators"]}
+    assert kinds == {"leading", "lagging"}
+    data = _check(project)
+    rules = {f["rule"] for f in data["findings"] if f["subject"] == path.stem}
+    assert data["counts"]["error"] == 0
+    assert "indicator-no-target" in rules  # what only the user knows is left to fill in
+    assert not rules & {"few-milestones", "few-indicators", "no-due", "activity-title"}
+    assert run("check", str(project)).exit_code == 0
+
+
+def test_new_evidence_and_target_pass_check(project: Path) -> None:
+    assert run("new", "evidence", "Shipped the billing rewrite", "-p", str(project),
+               "--goal", "first-goal", "--kind", "achievement").exit_code == 0  # fmt: skip
+    assert run("new", "target", "Staff Engineer at Ørsted", "-p", str(project),
+               "--goal", "first-goal").exit_code == 0  # fmt: skip
+    evidence = _front_matter(project / "content" / "evidence" / "shipped-the-billing-rewrite.md")
+    assert evidence["goals"] == ["first-goal"] and evidence["kind"] == "achievement"
+    target = project / "content" / "targets" / "staff-engineer-at-orsted.yaml"
+    assert yaml.safe_load(target.read_text(encoding="utf-8"))["title"] == "Staff Engineer at Ørsted"
+    assert _check(project)["counts"]["error"] == 0
+    build = run("build", str(project), "--no-pdf")
+    assert build.exit_code == 0, build.output
+    assert (project / "packs" / "staff-engineer-at-orsted" / "index.html").is_file()
+
+
+def test_new_never_overwrites_and_names_what_is_wrong(project: Path) -> None:
+    goal = project / "content" / "goals" / "first-goal.md"
+    before = goal.read_bytes()
+    result = run("new", "goal", "First goal", "-p", str(project))
+    assert result.exit_code == 1 and "already exists" in result.stderr
+    assert goal.read_bytes() == before
+    result = run("new", "evidence", "X", "-p", str(project), "--goal", "frist-goal")
+    assert result.exit_code == 1 and "did you mean `first-goal`?" in result.stderr
+    result = run("new", "goal", "Y", "-p", str(project), "--due", "2027-02-30")
+    assert result.exit_code == 2 and "February 2027 has 28 days" in result.output
+    result = run("new", "goal", "Z", "-p", str(project), "--id", "Not An Id")
+    assert result.exit_code == 1 and "not a valid id" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("Líder de equipo en Zürich", "lider-de-equipo-en-zurich"),
+        ("  Staff engineer: platform  ", "staff-engineer-platform"),
+        ("A" * 10 + " " + "b" * 60, "aaaaaaaaaa"),
+    ],
+)
+def test_slugs(title: str, expected: str) -> None:
+    assert slug(title) == expected

@@ -5,8 +5,10 @@ from __future__ import annotations
 import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
+import yaml
 from click.testing import CliRunner, Result
 
 from portfolio.cli import main
@@ -52,6 +54,13 @@ def run(*args: str) -> Result:
 @pytest.fixture
 def cli() -> Callable[..., Result]:
     return run
+
+
+def front_matter(path: Path) -> dict[str, Any]:
+    """The YAML front matter of a Markdown content file, read independently of the tool."""
+    data = yaml.safe_load(path.read_text(encoding="utf-8").split("---")[1])
+    assert isinstance(data, dict)
+    return data
 
 
 def copy_sample(dest: Path) -> Path:

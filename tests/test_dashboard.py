@@ -10,9 +10,8 @@ from xml.etree import ElementTree
 
 import pypdf
 import pytest
-import yaml
 
-from conftest import REPO, copy_sample, run
+from conftest import REPO, copy_sample, front_matter, run
 from portfolio.charts import chart
 from portfolio.dates import PartialDate
 from portfolio.models import Indicator
@@ -21,14 +20,10 @@ from portfolio.views import IndicatorView
 SVG = "{http://www.w3.org/2000/svg}"
 
 
-def _front_matter(path: Path) -> dict:
-    return yaml.safe_load(path.read_text(encoding="utf-8").split("---")[1])
-
-
 def _public_goals() -> dict[str, dict]:
     found = {}
     for file in sorted((REPO / "content" / "goals").glob("*.md")):
-        data = _front_matter(file)
+        data = front_matter(file)
         if data.get("visibility") == "public" and data.get("kind", "goal") == "goal":
             found[file.stem] = data
     return found

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import run
+from conftest import front_matter, run
 from portfolio.newfile import FRAMEWORKS, slug
 
 TODAY = dt.date(2026, 11, 22)
@@ -22,10 +22,6 @@ def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     root = tmp_path / "career"
     assert run("init", str(root)).exit_code == 0
     return root
-
-
-def _front_matter(path: Path) -> dict:
-    return yaml.safe_load(path.read_text(encoding="utf-8").split("---")[1])
 
 
 def _check(root: Path) -> dict:
@@ -51,7 +47,7 @@ def test_a_new_goal_has_the_framework_s_steps_dated_to_its_due_date(
     assert result.exit_code == 0, result.output
     path = project / "content" / "goals" / "lead-the-data-platform-a-team-of-six.md"
     assert f"Created {path.relative_to(project).as_posix()}" in result.output
-    goal = _front_matter(path)
+    goal = front_matter(path)
     assert goal["title"] == title and goal["framework"] == framework
     steps = [m["title"] for m in goal["milestones"]]
     assert steps == list(FRAMEWORKS[framework].steps)
@@ -74,7 +70,7 @@ def test_new_evidence_and_target_pass_check(project: Path) -> None:
                "--goal", "first-goal", "--kind", "achievement").exit_code == 0  # fmt: skip
     assert run("new", "target", "Staff Engineer at Ørsted", "-p", str(project),
                "--goal", "first-goal").exit_code == 0  # fmt: skip
-    evidence = _front_matter(project / "content" / "evidence" / "shipped-the-billing-rewrite.md")
+    evidence = front_matter(project / "content" / "evidence" / "shipped-the-billing-rewrite.md")
     assert evidence["goals"] == ["first-goal"] and evidence["kind"] == "achievement"
     target = project / "content" / "targets" / "staff-engineer-at-orsted.yaml"
     assert yaml.safe_load(target.read_text(encoding="utf-8"))["title"] == "Staff Engineer at Ørsted"

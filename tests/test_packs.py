@@ -13,7 +13,7 @@ import pypdf
 import pytest
 import yaml
 
-from conftest import REPO, copy_sample, run
+from conftest import REPO, copy_sample, front_matter, run
 from portfolio.build import load
 from portfolio.pack import build_pack
 
@@ -29,10 +29,6 @@ FILES = {
 
 def _plain(text: str) -> str:
     return re.sub(r"\s+", " ", text.replace("’", "'")).strip()
-
-
-def _front_matter(path: Path) -> dict:
-    return yaml.safe_load(path.read_text(encoding="utf-8").split("---")[1])
 
 
 def _target(target: str) -> dict:
@@ -91,7 +87,7 @@ def test_evidence_pack_has_a_bookmark_per_part_and_per_chosen_item(
         assert (0, part) in outline
     chosen = _selection(packs, target)["chosen"]
     items = [t for d, t in outline[titles.index("Evidence") + 1 :] if d == 1]
-    expected = [_front_matter(REPO / "content" / "evidence" / f"{e}.md")["title"] for e in chosen]
+    expected = [front_matter(REPO / "content" / "evidence" / f"{e}.md")["title"] for e in chosen]
     assert items == expected
     pitch_or_case = "Promotion case" if "promotion-case" in _target(target)["outputs"] else "Pitch"
     assert (0, pitch_or_case) in outline
@@ -106,7 +102,7 @@ def test_evidence_pack_embeds_every_attachment_of_the_chosen_evidence(
     embedded = {name: data[0] for name, data in reader.attachments.items()}
     expected = {}
     for evidence in _selection(packs, target)["chosen"]:
-        meta = _front_matter(REPO / "content" / "evidence" / f"{evidence}.md")
+        meta = front_matter(REPO / "content" / "evidence" / f"{evidence}.md")
         for rel in meta.get("attachments", []):
             expected[rel.rsplit("/", 1)[-1]] = (REPO / "content" / "evidence" / rel).read_bytes()
     assert expected, "the sample should give every pack something to embed"
@@ -121,7 +117,7 @@ def test_evidence_pack_text_names_every_chosen_item(packs: Path, target: str) ->
     reader = pypdf.PdfReader(packs / target / "evidence-pack.pdf")
     text = _plain(" ".join(page.extract_text() for page in reader.pages))
     for evidence in _selection(packs, target)["chosen"]:
-        title = _front_matter(REPO / "content" / "evidence" / f"{evidence}.md")["title"]
+        title = front_matter(REPO / "content" / "evidence" / f"{evidence}.md")["title"]
         assert _plain(title) in text
     assert "Inês Salgueiro" in text
     assert re.search(r"Page \d+ of \d+", text), "page numbers in the footer"
@@ -131,9 +127,9 @@ def test_private_evidence_reaches_a_pack_only_when_the_target_allows_it(
     sample_root: Path, packs: Path
 ) -> None:
     private = {
-        f.stem: _front_matter(f)["title"]
+        f.stem: front_matter(f)["title"]
         for f in (REPO / "content" / "evidence").glob("*.md")
-        if _front_matter(f).get("visibility") == "private"
+        if front_matter(f).get("visibility") == "private"
     }
     assert private
     for target in TARGETS:

@@ -12,7 +12,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 import pypdf
 import yaml
 
-from conftest import REPO, copy_sample, run
+from conftest import REPO, copy_sample, front_matter, run
 
 TYPOGRAPHY = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
 
@@ -21,14 +21,10 @@ def _plain(text: str) -> str:
     return re.sub(r"\s+", " ", text.translate(TYPOGRAPHY)).strip()
 
 
-def _front_matter(path: Path) -> dict:
-    return yaml.safe_load(path.read_text(encoding="utf-8").split("---")[1])
-
-
 def _public_evidence() -> dict[str, dict]:
     found = {}
     for file in sorted((REPO / "content" / "evidence").glob("*.md")):
-        data = _front_matter(file)
+        data = front_matter(file)
         if data.get("visibility", "public") == "public":
             found[file.stem] = data
     return found
@@ -38,7 +34,7 @@ def _public_goals() -> list[str]:
     return [
         f.stem
         for f in sorted((REPO / "content" / "goals").glob("*.md"))
-        if _front_matter(f).get("visibility") == "public"
+        if front_matter(f).get("visibility") == "public"
     ]
 
 

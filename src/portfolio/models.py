@@ -59,7 +59,10 @@ class Model(BaseModel):
 
 class Link(Model):
     label: Text = Field(description="What the link is, as shown.", examples=["GitHub"])
-    url: Url = Field(description="An https:, http:, mailto: or tel: address.")
+    url: Url = Field(
+        description="An https:, http:, mailto: or tel: address.",
+        examples=["https://github.com/ada"],
+    )
 
 
 # --- portfolio.yaml ---------------------------------------------------------------
@@ -74,24 +77,40 @@ PDF_VARIANTS = (
 class SiteConfig(Model):
     """`portfolio.yaml`: every key has a default, so the file is optional."""
 
-    title: Text | None = Field(None, description="Site title; defaults to the profile's name.")
+    title: Text | None = Field(
+        None, description="Site title; defaults to the profile's name.", examples=["Ada Lovelace"]
+    )
     base_url: str = Field(
         "/",
         description="Where the site is served.",
         examples=["https://ada.github.io/portfolio/"],
         pattern=r"^(https?://[^\s/]+)?/[^\s]*$",
     )
-    theme: Slug = Field("classic", description="A theme in themes/ or shipped with portfolio.")
-    language: str = Field(
-        "en", pattern=r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$", description="BCP 47 language tag."
+    theme: Slug = Field(
+        "classic", description="A theme in themes/ or shipped with portfolio.", examples=["classic"]
     )
-    paper: Paper = Field("A4", description="Paper size of the PDFs.")
-    today: PartialDate | None = Field(None, description="The date 'overdue' is measured against.")
-    unsafe_html: StrictBool = Field(False, description="Let raw HTML in Markdown through.")
+    language: str = Field(
+        "en",
+        pattern=r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$",
+        description="BCP 47 language tag: dates and theme strings.",
+        examples=["en", "de"],
+    )
+    paper: Paper = Field("A4", description="Paper size of the PDFs.", examples=["Letter"])
+    today: PartialDate | None = Field(
+        None,
+        description="The date 'overdue' is measured against; fix it for reproducible builds.",
+        examples=["2026-11-22"],
+    )
+    unsafe_html: StrictBool = Field(
+        False,
+        description="Let raw HTML in Markdown through (content is untrusted).",
+        examples=[False],
+    )
     cname: str | None = Field(
         None,
         pattern=r"^[A-Za-z0-9.-]+\.[A-Za-z]{2,}$",
         description="Custom domain, written to site/CNAME.",
+        examples=["ada.example.com"],
     )
     pdf_variant: Literal[PDF_VARIANTS] | None = Field(  # type: ignore[valid-type]
         None, description="WeasyPrint PDF variant for every PDF.", examples=["pdf/a-3u"]
@@ -102,38 +121,71 @@ class SiteConfig(Model):
 
 
 class Mobility(Model):
-    open_to_relocation: StrictBool = False
-    regions: tuple[Text, ...] = ()
-    work_authorization: tuple[Text, ...] = ()
-    remote: Literal["onsite", "hybrid", "remote"] | None = None
+    """How the person's plans involve place: read by the audit and the pitch."""
+
+    open_to_relocation: StrictBool = Field(
+        False, description="Would you move for the right role?", examples=[True]
+    )
+    regions: tuple[Text, ...] = Field(
+        (), description="Where you would live and work.", examples=[["Germany", "Netherlands"]]
+    )
+    work_authorization: tuple[Text, ...] = Field(
+        (), description="Where you may work without sponsorship.", examples=[["EU"]]
+    )
+    remote: Literal["onsite", "hybrid", "remote"] | None = Field(
+        None, description="How you want to work.", examples=["hybrid"]
+    )
 
 
 class Language(Model):
-    name: Text
-    level: Text | None = None
+    name: Text = Field(description="A language you speak.", examples=["German"])
+    level: Text | None = Field(None, description="How well.", examples=["B1", "native"])
 
 
 class Skill(Model):
-    name: Text
-    level: Text | None = None
-    keywords: tuple[Text, ...] = ()
+    name: Text = Field(description="A skill area.", examples=["Product strategy"])
+    level: Text | None = Field(None, description="How good you are.", examples=["expert"])
+    keywords: tuple[Text, ...] = Field(
+        (), description="Tools and methods within it.", examples=[["roadmapping", "discovery"]]
+    )
+
+
+class Interest(Model):
+    name: Text = Field(description="Something you care about outside work.", examples=["Cycling"])
+    keywords: tuple[Text, ...] = Field((), description="Details.", examples=[["gravel", "touring"]])
 
 
 class Position(Model):
-    organization: Text
-    title: Text
-    location: Text | None = None
-    start: PartialDate | None = None
-    end: PartialDate | None = None
-    summary: str = ""
-    highlights: tuple[Slug, ...] = ()
+    organization: Text = Field(description="The employer.", examples=["Acme Payments"])
+    title: Text = Field(description="Your job title.", examples=["Product Manager"])
+    location: Text | None = Field(None, description="Where.", examples=["London"])
+    description: Text | None = Field(
+        None, description="What the employer does, in a line.", examples=["B2B payments, 400 staff"]
+    )
+    url: Url | None = Field(None, description="The employer's website.")
+    start: PartialDate | None = Field(None, description="When you started.", examples=["2021-03"])
+    end: PartialDate | None = Field(
+        None, description="When you left; empty for your current position.", examples=[None]
+    )
+    summary: str = Field("", description="Markdown: what the job is about.")
+    highlights: tuple[Slug, ...] = Field(
+        (),
+        description="Evidence ids shown under this position on the resume, in order.",
+        examples=[["payments-migration"]],
+    )
 
 
 class Education(Model):
-    institution: Text
-    degree: Text | None = None
-    start: PartialDate | None = None
-    end: PartialDate | None = None
+    institution: Text = Field(
+        description="School or university.", examples=["University of London"]
+    )
+    degree: Text | None = Field(None, description="The degree or qualification.", examples=["BSc"])
+    area: Text | None = Field(None, description="Field of study.", examples=["Mathematics"])
+    start: PartialDate | None = Field(None, description="Start date.", examples=["2012-09"])
+    end: PartialDate | None = Field(None, description="End date.", examples=["2015-06"])
+    score: Text | None = Field(None, description="Grade or GPA.", examples=["First class"])
+    courses: tuple[Text, ...] = Field((), description="Notable courses.", examples=[["Statistics"]])
+    url: Url | None = Field(None, description="The institution's website.")
 
 
 PrivateField = Literal[
@@ -146,33 +198,57 @@ PrivateField = Literal[
     "mobility",
     "languages",
     "skills",
+    "interests",
     "experience",
     "education",
 ]
 
 
 class Profile(Model):
-    name: Text
-    headline: Text | None = None
-    email: Text | None = None
-    phone: Text | None = None
-    location: Text | None = None
-    links: tuple[Link, ...] = ()
-    summary: str = ""
-    private: tuple[PrivateField, ...] = ()
-    mobility: Mobility | None = None
-    languages: tuple[Language, ...] = ()
-    skills: tuple[Skill, ...] = ()
-    experience: tuple[Position, ...] = ()
-    education: tuple[Education, ...] = ()
+    """`content/profile.yaml`: who the person is."""
+
+    name: Text = Field(description="Your name, as on the resume.", examples=["Ada Lovelace"])
+    headline: Text | None = Field(
+        None, description="What you do, in a few words.", examples=["Senior Product Manager"]
+    )
+    email: Text | None = Field(None, description="Email address.", examples=["ada@example.com"])
+    phone: Text | None = Field(None, description="Phone number.", examples=["+44 20 7946 0000"])
+    location: Text | None = Field(None, description="City and country.", examples=["London, UK"])
+    links: tuple[Link, ...] = Field(
+        (),
+        description="Your website and profiles.",
+        examples=[[{"label": "GitHub", "url": "https://github.com/ada"}]],
+    )
+    summary: str = Field("", description="Markdown: two or three sentences about you.")
+    private: tuple[PrivateField, ...] = Field(
+        (),
+        description="Profile fields that never reach the public site (they may reach packs).",
+        examples=[["phone"]],
+    )
+    mobility: Mobility | None = Field(None, description="How your plans involve place.")
+    languages: tuple[Language, ...] = Field((), description="Languages you speak.")
+    skills: tuple[Skill, ...] = Field((), description="Your skills, grouped.")
+    interests: tuple[Interest, ...] = Field((), description="Interests outside work.")
+    experience: tuple[Position, ...] = Field((), description="Positions, in any order.")
+    education: tuple[Education, ...] = Field((), description="Degrees and schools.")
 
 
 # --- content/goals/<id>.md --------------------------------------------------------
 
 
 class Requirement(Model):
-    skill: Text | None = None
-    credential: Text | None = None
+    """What the target role expects: a skill or a credential (one of the two)."""
+
+    skill: Text | None = Field(
+        None,
+        description="Covered by evidence that lists it in `skills`.",
+        examples=["people management"],
+    )
+    credential: Text | None = Field(
+        None,
+        description="Covered by a certification, course or award whose title names it.",
+        examples=["PMP"],
+    )
 
     @model_validator(mode="after")
     def _one_of(self) -> Requirement:
@@ -186,46 +262,99 @@ class Requirement(Model):
 
 
 class Indicator(Model):
-    name: Text
-    type: Literal["leading", "lagging"]
-    unit: str = ""
-    baseline: Number | None = None
-    target: Number | None = None
-    better: Literal["higher", "lower"] = "higher"
-    values: dict[PartialDate, Number] = Field(default_factory=dict)
+    """A measure of progress: leading (an action you control) or lagging (an outcome)."""
+
+    name: Text = Field(
+        description="What is measured.", examples=["Cross-functional initiatives led"]
+    )
+    type: Literal["leading", "lagging"] = Field(
+        description="leading: actions you control; lagging: outcomes.", examples=["leading"]
+    )
+    unit: str = Field("", description="Shown after numbers.", examples=["initiatives", "%", "EUR"])
+    baseline: Number | None = Field(None, description="The value at the start.", examples=[0])
+    target: Number | None = Field(None, description="The value that means done.", examples=[3])
+    better: Literal["higher", "lower"] = Field(
+        "higher", description="Which direction is progress.", examples=["higher"]
+    )
+    values: dict[PartialDate, Number] = Field(
+        default_factory=dict,
+        description="Measurements by date.",
+        examples=[{"2025-03-31": 0, "2025-09-30": 1}],
+    )
 
 
 class Milestone(Model):
-    title: Text
-    due: PartialDate | None = None
-    done: PartialDate | None = None
-    evidence: tuple[Slug, ...] = ()
+    """A dated checkpoint on the way to the goal."""
+
+    title: Text = Field(
+        description="The checkpoint.", examples=["Lead the payments migration pilot"]
+    )
+    due: PartialDate | None = Field(None, description="When it is due.", examples=["2025-06-30"])
+    done: PartialDate | None = Field(
+        None, description="When it was done; absent while open.", examples=["2025-06-20"]
+    )
+    evidence: tuple[Slug, ...] = Field(
+        (), description="Evidence ids that prove it.", examples=[["payments-migration"]]
+    )
 
 
 class Goal(Model):
+    """`content/goals/<id>.md` front matter: an aspiration, or a goal that serves one."""
+
     id: Slug
     source: str
     body: str = ""
-    title: Text
-    kind: Literal["aspiration", "goal"] = "goal"
-    horizon: Literal["short", "long"] | None = None
+    title: Text = Field(
+        description="An outcome, not an activity.", examples=["Lead a product team of six"]
+    )
+    kind: Literal["aspiration", "goal"] = Field(
+        "goal", description="aspiration: the long-range destination; goal: a time-bound step."
+    )
+    horizon: Literal["short", "long"] | None = Field(
+        None, description="short: 3-12 months; long: 2-5+ years.", examples=["long"]
+    )
     category: (
         Literal["advancement", "leadership", "education", "personal", "pivot", "mobility"] | None
-    ) = None
-    serves: Slug | None = None
-    framework: Literal["evidence-ladder", "pivot-bridge", "mobility-playbook"] | None = None
-    status: Literal["active", "achieved", "paused", "dropped"] = "active"
-    visibility: Literal["private", "public"] = "private"
-    started: PartialDate | None = None
-    due: PartialDate | None = None
-    review_every: int = Field(90, gt=0)
-    reviewed: PartialDate | None = None
-    feedback: tuple[Text, ...] = ()
-    mobility: str | None = None
-    baseline: str | None = None
-    requires: tuple[Requirement, ...] = ()
-    indicators: tuple[Indicator, ...] = ()
-    milestones: tuple[Milestone, ...] = ()
+    ) = Field(None, description="What kind of goal.", examples=["leadership"])
+    serves: Slug | None = Field(
+        None, description="The id of the aspiration it serves.", examples=["become-vp-product"]
+    )
+    framework: Literal["evidence-ladder", "pivot-bridge", "mobility-playbook"] | None = Field(
+        None,
+        description="evidence-ladder (a promotion), pivot-bridge (a new field), "
+        "mobility-playbook (a new place).",
+        examples=["evidence-ladder"],
+    )
+    status: Literal["active", "achieved", "paused", "dropped"] = Field(
+        "active", description="Where it stands."
+    )
+    visibility: Literal["private", "public"] = Field(
+        "private", description="Goals are private unless marked public.", examples=["public"]
+    )
+    started: PartialDate | None = Field(None, description="When it began.", examples=["2025-01-15"])
+    due: PartialDate | None = Field(None, description="When it is due.", examples=["2027-01-31"])
+    review_every: int = Field(90, gt=0, description="Days between reviews.", examples=[90])
+    reviewed: PartialDate | None = Field(
+        None, description="The date of the last review.", examples=["2026-10-01"]
+    )
+    feedback: tuple[Text, ...] = Field(
+        (), description="Who gives honest feedback on it.", examples=[["Jane Doe (mentor)"]]
+    )
+    mobility: str | None = Field(
+        None,
+        description="How the plan accounts for place.",
+        examples=["Open to Berlin or Amsterdam; needs visa sponsorship."],
+    )
+    baseline: str | None = Field(
+        None, description="Markdown: the responsibilities and results at the start."
+    )
+    requires: tuple[Requirement, ...] = Field(
+        (),
+        description="Skills and credentials the target role expects.",
+        examples=[[{"skill": "people management"}, {"credential": "PMP"}]],
+    )
+    indicators: tuple[Indicator, ...] = Field((), description="At least three measures.")
+    milestones: tuple[Milestone, ...] = Field((), description="At least three checkpoints.")
 
     @property
     def public(self) -> bool:
@@ -248,40 +377,70 @@ EvidenceKind = Literal[
 
 
 class Metric(Model):
-    name: Text
-    before: Number | None = None
-    after: Number
-    unit: str = ""
-    better: Literal["higher", "lower"] = "higher"
+    """A before/after measurement of the result."""
+
+    name: Text = Field(description="What was measured.", examples=["Checkout failure rate"])
+    before: Number | None = Field(None, description="The value before.", examples=[4.1])
+    after: Number = Field(description="The value after.", examples=[1.2])
+    unit: str = Field("", description="Shown after numbers.", examples=["%"])
+    better: Literal["higher", "lower"] = Field(
+        "higher", description="Which direction is an improvement.", examples=["lower"]
+    )
 
 
 class Endorsement(Model):
-    by: Text
-    role: Text | None = None
-    date: PartialDate | None = None
-    quote: Text
+    """Someone else's words about the work."""
+
+    by: Text = Field(description="Who said it.", examples=["Jane Doe"])
+    role: Text | None = Field(None, description="Their role.", examples=["VP Engineering"])
+    date: PartialDate | None = Field(None, description="When.", examples=["2025-07-01"])
+    quote: Text = Field(
+        description="What they said.", examples=["Ada ran the migration end to end."]
+    )
 
 
 class Evidence(Model):
+    """`content/evidence/<id>.md` front matter: something done, with its proof."""
+
     id: Slug
     source: str
     body: str = ""
-    title: Text
-    kind: EvidenceKind = "project"
-    date: PartialDate | None = None
-    start: PartialDate | None = None
-    end: PartialDate | None = None
-    organization: Text | None = None
-    role: Text | None = None
-    summary: str = ""
-    goals: tuple[Slug, ...] = ()
-    skills: tuple[Text, ...] = ()
-    metrics: tuple[Metric, ...] = ()
-    endorsements: tuple[Endorsement, ...] = ()
-    links: tuple[Link, ...] = ()
-    attachments: tuple[Text, ...] = ()
-    visibility: Literal["public", "private"] = "public"
-    featured: StrictBool = False
+    title: Text = Field(
+        description="What you did.", examples=["Led the payments platform migration"]
+    )
+    kind: EvidenceKind = Field(
+        "project", description="What sort of evidence.", examples=["project"]
+    )
+    date: PartialDate | None = Field(
+        None, description="When; or give `start` and `end`.", examples=["2025-06-20"]
+    )
+    start: PartialDate | None = Field(None, description="When it started.", examples=["2024-09"])
+    end: PartialDate | None = Field(None, description="When it ended.", examples=["2025-06"])
+    organization: Text | None = Field(None, description="Where.", examples=["Acme Payments"])
+    role: Text | None = Field(None, description="Your role in it.", examples=["Product Manager"])
+    summary: str = Field(
+        "",
+        description="One line for the resume.",
+        examples=["Cut checkout failures from 4.1% to 1.2%."],
+    )
+    goals: tuple[Slug, ...] = Field(
+        (), description="The goals it advances.", examples=[["lead-team-of-six"]]
+    )
+    skills: tuple[Text, ...] = Field(
+        (), description="Skills it shows.", examples=[["stakeholder management", "payments"]]
+    )
+    metrics: tuple[Metric, ...] = Field((), description="Before/after measurements.")
+    endorsements: tuple[Endorsement, ...] = Field((), description="What others said.")
+    links: tuple[Link, ...] = Field((), description="Where to see more.")
+    attachments: tuple[Text, ...] = Field(
+        (),
+        description="Files inside content/evidence/, embedded in evidence packs.",
+        examples=[["files/migration-report.pdf"]],
+    )
+    visibility: Literal["public", "private"] = Field(
+        "public", description="Private evidence never reaches the site.", examples=["private"]
+    )
+    featured: StrictBool = Field(False, description="Show it on the home page.", examples=[True])
 
     @field_validator("start", "end")
     @classmethod
@@ -306,20 +465,43 @@ Output = Literal["resume", "evidence-pack", "promotion-case", "pitch"]
 
 
 class Target(Model):
+    """`content/targets/<id>.yaml`: one application or promotion round, and its pack."""
+
     id: Slug
     source: str
-    title: Text
-    organization: Text | None = None
-    role: Text | None = None
-    location: Text | None = None
-    goal: Slug | None = None
-    keywords: tuple[Text, ...] = ()
-    job: Text | None = None
-    paper: Paper | None = None
-    language: str | None = Field(None, pattern=r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
-    include_private: StrictBool = False
-    max_evidence: int = Field(8, gt=0)
-    outputs: tuple[Output, ...] = ("resume", "evidence-pack", "promotion-case", "pitch")
+    title: Text = Field(description="What it is.", examples=["Senior Product Manager at Globex"])
+    organization: Text | None = Field(None, description="The employer.", examples=["Globex"])
+    role: Text | None = Field(None, description="The role.", examples=["Senior Product Manager"])
+    location: Text | None = Field(None, description="Where the role is.", examples=["Berlin, DE"])
+    goal: Slug | None = Field(
+        None, description="The goal this application serves.", examples=["lead-team-of-six"]
+    )
+    keywords: tuple[Text, ...] = Field(
+        (),
+        description="What the role asks for: evidence backing them ranks higher.",
+        examples=[["payments", "roadmapping", "B2B"]],
+    )
+    job: Text | None = Field(
+        None,
+        description="A JSON Resume job description, relative to this file.",
+        examples=["globex-job.json"],
+    )
+    paper: Paper | None = Field(None, description="Paper size of this pack's PDFs.")
+    language: str | None = Field(
+        None,
+        pattern=r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$",
+        description="BCP 47 language of this pack.",
+        examples=["de"],
+    )
+    include_private: StrictBool = Field(
+        False, description="May private evidence go into this pack?", examples=[True]
+    )
+    max_evidence: int = Field(8, gt=0, description="How many evidence items to choose.")
+    outputs: tuple[Output, ...] = Field(
+        ("resume", "evidence-pack", "promotion-case", "pitch"),
+        description="What the pack makes.",
+        examples=[["resume", "evidence-pack", "pitch"]],
+    )
     pin: tuple[Slug, ...] = Field(
         (), description="Evidence ids always chosen for this target, whatever their score."
     )

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from portfolio.dates import PartialDate, build_date
+from portfolio.schema import modeline, write_schemas
 from portfolio.validate import suggest
 from portfolio.yamldoc import parse_yaml
 
@@ -153,9 +154,13 @@ def _destination(root: Path, folder: str, title: str, file_id: str | None, suffi
     return path
 
 
-def _write(path: Path, text: str) -> Path:
+def _write(root: Path, path: Path, text: str) -> Path:
+    """Write the file; the project's schemas too, if it has none yet, so the
+    `yaml-language-server` line in the file points at something."""
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")
+    if not (root / "schemas").is_dir():
+        write_schemas(root / "schemas")
     return path
 
 
@@ -188,6 +193,7 @@ def new_goal(
     )
     lines = [
         "---",
+        modeline("goal", "../../schemas"),
         f"title: {_quoted(title)}  # an outcome, not an activity",
         "kind: goal",
         f"category: {fw.category}",
@@ -213,7 +219,7 @@ def new_goal(
         "---",
         f"{fw.body}\n\n## Why it matters\n\n## Non-negotiables\n\n## The plan\n",
     ]
-    return _write(path, "\n".join(lines))
+    return _write(root, path, "\n".join(lines))
 
 
 KINDS = (
@@ -244,6 +250,7 @@ def new_evidence(
     path = _destination(root, "evidence", title, file_id, ".md")
     lines = [
         "---",
+        modeline("evidence", "../../schemas"),
         f"title: {_quoted(title)}",
         f"kind: {kind}",
         f"date: {today.isoformat()}  # or start: and end:",
@@ -261,7 +268,7 @@ def new_evidence(
         "---",
         "## Context\n\n## What I did\n\n## Result\n",
     ]
-    return _write(path, "\n".join(lines))
+    return _write(root, path, "\n".join(lines))
 
 
 def new_target(root: Path, title: str, goal: str | None = None, file_id: str | None = None) -> Path:
@@ -269,6 +276,7 @@ def new_target(root: Path, title: str, goal: str | None = None, file_id: str | N
     _require(root, "goals", goal, "--goal")
     path = _destination(root, "targets", title, file_id, ".yaml")
     lines = [
+        modeline("target", "../../schemas"),
         "# One application or promotion round: its pack goes to packs/, never to site/.",
         f"title: {_quoted(title)}",
         "# organization: Example Corp",
@@ -281,4 +289,4 @@ def new_target(root: Path, title: str, goal: str | None = None, file_id: str | N
         "max_evidence: 8",
         "",
     ]
-    return _write(path, "\n".join(lines))
+    return _write(root, path, "\n".join(lines))

@@ -12,6 +12,7 @@ import re
 from pathlib import Path
 
 from portfolio.dates import build_date
+from portfolio.schema import write_schemas
 
 STARTER = Path(__file__).parent / "starter"
 _DATE = re.compile(r"\{\{today(?:([+-])(\d+))?\}\}")
@@ -36,7 +37,7 @@ def create_project(directory: Path) -> list[Path]:
         dest.parent.mkdir(parents=True, exist_ok=True)
         dest.write_text(_dated(source.read_text(encoding="utf-8"), today), encoding="utf-8")
         written.append(dest)
-    return written
+    return written + write_schemas(directory / "schemas")  # for the editor: see schema.py
 
 
 def _dated(text: str, today: dt.date) -> str:

@@ -6,7 +6,7 @@ import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from portfolio.audit import Finding, audit
 from portfolio.catalog import Portfolio, assemble, public_view
@@ -67,6 +67,14 @@ def check(root: Path) -> tuple[Portfolio, list[Finding]]:
     """Validate the project as `build` does, then audit every goal, public or private."""
     portfolio, _ = load(root)
     return portfolio, audit(portfolio)
+
+
+def export_resume(root: Path, include_private: bool = False) -> dict[str, Any]:
+    """The project as a JSON Resume: the public view unless `include_private`."""
+    from portfolio.exporter import export_jsonresume
+
+    portfolio, _ = load(root)
+    return export_jsonresume(portfolio if include_private else public_view(portfolio))
 
 
 def _theme_name(config: SourceFile | None) -> str:

@@ -210,6 +210,109 @@ NEW_PROJECT = click.option(
 FILE_ID = click.option("--id", "file_id", metavar="ID", help="The file's id (default: from TITLE).")
 
 
+@main.command()
+@click.option(
+    "--out",
+    "-o",
+    default="schemas",
+    show_default=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="The folder to write the schemas into.",
+)
+def schema(out: Path) -> None:
+    """Write the JSON Schema of each kind of file (portfolio.yaml, profile, goal, evidence,
+    target), for editors: VS Code's YAML extension reads the `# yaml-language-server:
+    $schema=...` line that `init` and `new` put in each file."""
+    from portfolio.schema import write_schemas
+
+    written = write_schemas(out)
+    click.echo(f"Wrote {len(written)} schemas into {_shown(out.resolve())}")
+
+
+@main.group("import")
+def import_() -> None:
+    """Bring content in from another format."""
+
+
+@import_.command("jsonresume")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("project", default=".", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--force", is_flag=True, help="Replace files that already exist.")
+def import_jsonresume(file: Path, project: Path, force: bool) -> None:
+    """Turn a JSON Resume (FILE, schema 1.x) into PROJECT's profile.yaml and evidence
+    files; PROJECT is created if it does not exist. Nothing is overwritten without --force."""
+    import json
+
+    from portfolio.build import check as run_check
+    from portfolio.importer import ImportFailed, import_resume
+
+    try:
+        data = json.loads(file.read_text(encoding="utf-8-sig"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        where = f":{exc.lineno}:{exc.colno}" if isinstance(exc, json.JSONDecodeError) else ""
+        click.echo(f"error: {file}{where}: not a JSON file ({exc})", err=True)
+        sys.exit(1)
+    root = project.resolve()
+    try:
+        report = import_resume(data, root, force=force)
+    except ImportFailed as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(1)
+    evidence = sum(1 for p in report.written if p.parent.name == "evidence")
+    click.echo(
+        f"Imported {file.name} into {_shown(root)}: content/profile.yaml and "
+        f"{_count(evidence, 'evidence file')}."
+    )
+    if report.dropped:
+        click.echo("Not kept (the content format has no place for it, or it was unreadable):")
+        click.echo("".join(f"  - {line}\n" for line in report.dropped), nl=False)
+    for note in report.notes:
+        click.echo(f"Note: {note}.")
+    try:
+        run_check(root)
+    except ContentError as exc:  # a bug in the import: say so, with the details
+        click.echo(f"The imported files do not validate:\n{exc.format()}", err=True)
+        sys.exit(1)
+    click.echo(f"Next: link the evidence to your goals, then `portfolio build {project}`.")
+
+
+@main.group("export")
+def export() -> None:
+    """Write the portfolio in another format."""
+
+
+@export.command("jsonresume")
+@PROJECT
+@click.option(
+    "--output", "-o", type=click.Path(dir_okay=False, path_type=Path),
+    help="Write to this file instead of standard output.",
+)  # fmt: skip
+@click.option(
+    "--include-private", is_flag=True, help="Include private evidence and profile fields."
+)
+def export_jsonresume(project: Path, output: Path | None, include_private: bool) -> None:
+    """Write PROJECT as a JSON Resume (schema 1.0) that other resume tools can read:
+    public content only, unless --include-private."""
+    import json
+
+    from portfolio.build import export_resume
+
+    try:
+        data = export_resume(project.resolve(), include_private)
+    except ContentError as exc:
+        click.echo(exc.format(), err=True)
+        sys.exit(1)
+    except BuildError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(1)
+    text = json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    if output is None:
+        click.echo(text, nl=False)
+    else:
+        output.write_text(text, encoding="utf-8")
+        click.echo(f"Wrote {output}", err=True)
+
+
 @main.group()
 def new() -> None:
     """Start a goal, a piece of evidence or a target from a template that passes

@@ -1,0 +1,188 @@
+"""JSON Resume in and out: the official sample imported, built, exported, validated
+against the official schema and compared; messy resumes imported without a traceback;
+nothing overwritten without --force; nothing private exported without asking."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import pytest
+
+from conftest import REPO, front_matter, run
+
+DATA = Path(__file__).parent / "data" / "jsonresume"
+SAMPLE = DATA / "sample.resume.json"
+# What the content format cannot hold, and so cannot give back (docs/FORMAT.md).
+DROPPED = {"basics.location.address", "basics.location.postalCode", "projects[0].type"}
+
+
+def _validator() -> jsonschema.Draft7Validator:
+    schema = json.loads((DATA / "schema.json").read_text(encoding="utf-8"))
+    return jsonschema.Draft7Validator(schema, format_checker=jsonschema.FormatChecker())
+
+
+def _imported(tmp_path: Path, source: Path = SAMPLE) -> Path:
+    root = tmp_path / "resume"
+    result = run("import", "jsonresume", str(source), str(root))
+    assert result.exit_code == 0, result.output
+    return root
+
+
+def _export(root: Path, *flags: str) -> dict[str, Any]:
+    result = run("export", "jsonresume", str(root), *flags)
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
+
+def test_the_official_sample_is_imported_as_a_project_that_builds(tmp_path: Path) -> None:
+    root = _imported(tmp_path)
+    assert (root / "portfolio.yaml").is_file() and (root / ".gitignore").is_file()
+    assert (root / "schemas" / "evidence.schema.json").is_file()
+    evidence = {p.stem: front_matter(p) for p in (root / "content" / "evidence").glob("*.md")}
+    kinds = sorted(e["kind"] for e in evidence.values())
+    assert kinds == sorted(["achievement"] * 3 + ["volunteer", "award", "publication",
+                                                  "endorsement", "project"])  # fmt: skip
+    check = run("check", str(root), "--format", "json")
+    assert json.loads(check.stdout)["counts"]["error"] == 0
+    build = run("build", str(root), "--no-pdf")
+    assert build.exit_code == 0, build.output
+    resume = (root / "site" / "resume" / "index.html").read_text(encoding="utf-8")
+    for text in ("Richard Hendriks", "Pied Piper", "Successfully won Techcrunch Disrupt",
+                 "University of Oklahoma", "Digital Compression Pioneer Award"):  # fmt: skip
+        assert text in resume
+    assert "(912) 555-4321" not in resume, "an imported phone number starts private"
+
+
+def test_the_round_trip_keeps_everything_the_format_can_hold(tmp_path: Path) -> None:
+    original = json.loads(SAMPLE.read_text(encoding="utf-8"))
+    exported = _export(_imported(tmp_path), "--include-private")
+    assert not list(_validator().iter_errors(exported))
+    lost = set()
+    for section, value in original.items():
+        if section in ("$schema", "meta"):
+            continue
+        lost |= _differences(value, exported.get(section), section)
+    assert lost == DROPPED
+
+
+def _differences(before: Any, after: Any, where: str) -> set[str]:
+    """The paths where `after` lost or changed something `before` had."""
+    if isinstance(before, dict):
+        after = after if isinstance(after, dict) else {}
+        return {d for k, v in before.items() for d in _differences(v, after.get(k), f"{where}.{k}")}
+    if isinstance(before, list) and before and isinstance(before[0], dict):
+        after = after if isinstance(after, list) else []
+        return {
+            d
+            for i, v in enumerate(before)
+            for d in _differences(v, after[i] if i < len(after) else None, f"{where}[{i}]")
+        }
+    return set() if before in ("", None) or before == after else {where}
+
+
+def test_the_import_report_names_what_it_could_not_keep(tmp_path: Path) -> None:
+    result = run("import", "jsonresume", str(SAMPLE), str(tmp_path / "r"))
+    for path in ("basics.location.address", "basics.location.postalCode", "projects[0].type"):
+        assert path in result.output
+
+
+def test_the_sample_portfolio_exports_valid_json_resume_without_private_things() -> None:
+    data = _export(REPO)
+    assert not list(_validator().iter_errors(data))
+    text = json.dumps(data, ensure_ascii=False)
+    assert data["basics"]["name"] == "Inês Salgueiro"
+    assert "phone" not in data["basics"] and "double-dispatch" not in text.lower()
+    assert "Dutch" not in text  # the private A2 course
+    work = {w["name"]: w for w in data["work"]}
+    assert any("31 of 40 depots" in h for h in work["Rotaverde Logistics"]["highlights"])
+    with_private = _export(REPO, "--include-private")
+    assert "phone" in with_private["basics"]
+    assert "Dutch" in json.dumps(with_private, ensure_ascii=False)
+
+
+def test_export_writes_a_file_with_output(tmp_path: Path) -> None:
+    out = tmp_path / "resume.json"
+    assert run("export", "jsonresume", str(REPO), "-o", str(out)).exit_code == 0
+    assert not list(_validator().iter_errors(json.loads(out.read_text(encoding="utf-8"))))
+
+
+def test_nothing_is_overwritten_without_force(tmp_path: Path) -> None:
+    root = _imported(tmp_path)
+    profile = root / "content" / "profile.yaml"
+    profile.write_text(profile.read_text(encoding="utf-8") + "# my edit\n", encoding="utf-8")
+    before = profile.read_bytes()
+    result = run("import", "jsonresume", str(SAMPLE), str(root))
+    assert result.exit_code == 1 and "use --force" in result.stderr
+    assert profile.read_bytes() == before
+    assert run("import", "jsonresume", str(SAMPLE), str(root), "--force").exit_code == 0
+    assert b"# my edit" not in profile.read_bytes()
+
+
+MESSY = {
+    "basics": {
+        "name": "Ana Messy",
+        "email": "not an email",
+        "website": "ana.example.org",
+        "picture": "me.jpg",
+        "location": "Porto, Portugal",
+        "profiles": [
+            {"network": "GitHub", "username": "anamessy"},
+            {"network": "Forum", "username": "ana"},
+            "not an object",
+        ],
+        "nickname": "A.",
+    },
+    "work": [
+        {"company": "Old Co", "position": "Engineer", "startDate": "2015-01-01T00:00:00",
+         "endDate": "Present", "highlights": ["Shipped it", 42, None, {"x": 1}]},
+        {"name": "Bad Dates", "position": "Lead", "startDate": "someday", "endDate": "2019-13"},
+    ],
+    "education": {"institution": "Not a list"},
+    "skills": [{"name": "Python", "keywords": "not a list"}, {"keywords": ["nameless"]}],
+    "projects": [{"name": "Talk at PyCon", "type": "talk", "startDate": "2019"}],
+    "references": [{"name": "Someone"}],
+    "hobbies": ["chess"],
+}  # fmt: skip
+
+
+def test_a_messy_resume_imports_with_a_report_and_no_traceback(tmp_path: Path) -> None:
+    source = tmp_path / "messy.json"
+    source.write_text(json.dumps(MESSY), encoding="utf-8")
+    root = tmp_path / "messy"
+    result = run("import", "jsonresume", str(source), str(root))
+    assert result.exit_code == 0, result.output
+    for reported in ("basics.email", "basics.image", "basics.profiles[1]",
+                     "basics.profiles[2]", "basics.nickname", "work[1].startDate",
+                     "work[1].endDate", "education: not a list", "skills[0].keywords",
+                     "references[0]", "hobbies"):  # fmt: skip
+        assert reported in result.output, reported
+    profile = (root / "content" / "profile.yaml").read_text(encoding="utf-8")
+    assert "https://ana.example.org" in profile and "https://github.com/anamessy" in profile
+    assert "start: 2015-01-01" in profile and "Present" not in profile
+    talk = front_matter(root / "content" / "evidence" / "talk-at-pycon.md")
+    assert talk["kind"] == "talk"
+    assert run("check", str(root)).exit_code == 0
+    assert run("build", str(root), "--no-pdf").exit_code == 0
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("{not json", "not a JSON file"),
+        ("[1, 2]", "this is not a JSON Resume"),
+        ('{"basics": [], "profiles": {}}', "nothing to import: basics: not an object"),
+        ('{"basics": {"email": "nope"}}', "`nope` is not an email address"),
+    ],
+)
+def test_what_cannot_be_imported_is_said_plainly(
+    tmp_path: Path, content: str, message: str
+) -> None:
+    source = tmp_path / "in.json"
+    source.write_text(content, encoding="utf-8")
+    result = run("import", "jsonresume", str(source), str(tmp_path / "out"))
+    assert result.exit_code == 1
+    assert message in result.stderr and "Traceback" not in result.output
+    assert not (tmp_path / "out").exists()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -83,6 +83,13 @@ def _theme_name(config: SourceFile | None) -> str:
     return value if isinstance(value, str) and value else "classic"
 
 
+Progress = Callable[[str], None]
+
+
+def _quiet(step: str) -> None:
+    """The default progress callback: say nothing."""
+
+
 def build(
     root: Path,
     out: Path,
@@ -91,31 +98,34 @@ def build(
     base_url: str | None = None,
     pdf: bool = True,
     targets: tuple[str, ...] | None = None,
+    with_packs: bool = True,
+    progress: Progress = _quiet,
 ) -> BuildReport:
     """Build the public site of the project at `root` into `out`, and every target's
-    pack into `packs/<id>/`. With `targets`, build only those packs and not the site.
+    pack into `packs/<id>/`. With `targets`, build only those packs and not the site;
+    without `with_packs`, only the site (what a CI that publishes it needs).
 
     Everything is rendered in memory first; files are written only once all of it
-    has worked, so a failure leaves what was built before untouched.
+    has worked, so a failure leaves what was built before untouched. `progress` hears
+    of each step as it starts, for a terminal to show.
     """
     started = time.perf_counter()
+    progress("reading and checking the content")
     portfolio, theme = load(root)
     if base_url is not None:
         portfolio = _with_base_url(portfolio, base_url)
     packs = packs or root / "packs"
     _check_apart(out, packs)
-    md = renderer(portfolio.config.unsafe_html)
-    site: list[Output] = []
-    if targets is None:
-        public = public_view(portfolio)
-        site = render_site(public, theme, md, with_pdf=pdf)
-        if pdf:
-            site.append(_resume_pdf(public, theme, md))
-    chosen = targets if targets is not None else tuple(portfolio.targets)
+    chosen = targets if targets is not None else tuple(portfolio.targets) if with_packs else ()
     _check_targets(chosen, portfolio)
-    pack_outputs = {
-        t: _pack(build_pack(portfolio, portfolio.targets[t]), theme, md, pdf) for t in chosen
-    }
+    site = site_outputs(portfolio, theme, pdf, progress) if targets is None else []
+    pack_outputs = {}
+    md = renderer(portfolio.config.unsafe_html)
+    for target in chosen:
+        progress(f"the pack for {target}")
+        pack = build_pack(portfolio, portfolio.targets[target])
+        pack_outputs[target] = _pack(pack, theme, md, pdf, progress)
+    progress("writing the files")
     if targets is None:
         write_tree(out, site)
     reports = []
@@ -130,6 +140,20 @@ def build(
         time.perf_counter() - started,
         tuple(reports),
     )
+
+
+def site_outputs(
+    portfolio: Portfolio, theme: Theme, pdf: bool, progress: Progress = _quiet
+) -> list[Output]:
+    """Every file of the public site, in memory: what `build` writes and `serve` serves."""
+    public = public_view(portfolio)
+    md = renderer(portfolio.config.unsafe_html)
+    progress("the site's pages")
+    site = render_site(public, theme, md, with_pdf=pdf)
+    if pdf:
+        progress("resume.pdf")
+        site.append(_resume_pdf(public, theme, md))
+    return site
 
 
 def _check_targets(chosen: tuple[str, ...], portfolio: Portfolio) -> None:
@@ -158,7 +182,7 @@ def _check_apart(site: Path, packs: Path) -> None:
         )
 
 
-def _pack(pack: Pack, theme: Theme, md: Markdown, pdf: bool) -> list[Output]:
+def _pack(pack: Pack, theme: Theme, md: Markdown, pdf: bool, progress: Progress) -> list[Output]:
     """Every file of one target's pack, PDFs included."""
     outputs = render_pack(pack, theme, md, with_pdf=pdf)
     if not pdf:
@@ -177,6 +201,7 @@ def _pack(pack: Pack, theme: Theme, md: Markdown, pdf: bool) -> list[Output]:
                 for a in c.view.attachments
             ]
         name = f"{document}.pdf"
+        progress(f"packs/{pack.target.id}/{name}")
         data = _render_pdf(html, pack.p, theme, f"packs/{pack.target.id}/{name}", embed)
         outputs.append(Output(name, data))
     return outputs

@@ -4,15 +4,14 @@ from __future__ import annotations
 
 import re
 import sys
-from collections.abc import Callable
 from pathlib import Path
 
 import click
 
 from portfolio import __version__
-from portfolio.dates import PartialDate
+from portfolio.cli_content import export, import_, new
 from portfolio.errors import BuildError, ContentError
-from portfolio.newfile import KINDS, project_today
+from portfolio.terminal import Progress, count, pack_lines, shown, style, summary
 
 PROJECT = click.argument(
     "project", default=".", type=click.Path(exists=True, file_okay=False, path_type=Path)
@@ -66,6 +65,11 @@ def main() -> None:
     metavar="ID",
     help="Build only this target's pack (repeat for more); the site is left as it is.",
 )
+@click.option(
+    "--no-packs", is_flag=True, help="Build only the public site (for CI that publishes it)."
+)
+@click.option("--quiet", "-q", is_flag=True, help="Print nothing but errors.")
+@click.option("--verbose", "-v", is_flag=True, help="Print every step, and every pack.")
 def build(
     project: Path,
     out: Path | None,
@@ -73,6 +77,9 @@ def build(
     packs: Path | None,
     no_pdf: bool,
     targets: tuple[str, ...],
+    no_packs: bool,
+    quiet: bool,
+    verbose: bool,
 ) -> None:
     """Validate PROJECT, build its public site (HTML and PDF) and, for every target in
     content/targets/, its private pack: tailored resume, promotion case, pitch and
@@ -82,6 +89,7 @@ def build(
     root = project.resolve()
     target = (out or root / "site").resolve()
     packs_dir = (packs or root / "packs").resolve()
+    progress = Progress(-1 if quiet else int(verbose))
     try:
         report = run_build(
             root,
@@ -90,33 +98,76 @@ def build(
             base_url=base_url,
             pdf=not no_pdf,
             targets=targets or None,
+            with_packs=not no_packs,
+            progress=progress,
         )
     except ContentError as exc:
+        progress.done()
         click.echo(exc.format(), err=True)
         sys.exit(1)
     except BuildError as exc:
+        progress.done()
         click.echo(f"error: {exc}\nnothing was written.", err=True)
         sys.exit(1)
     except OSError as exc:  # a full disk, a read-only folder: not a bug, not the content
+        progress.done()
         click.echo(f"error: {exc.strerror or exc}: {exc.filename or target}", err=True)
         sys.exit(1)
-    if report.out is not None:
-        pdfs = f", {_count(report.pdfs, 'PDF')}" if report.pdfs else ""
-        click.echo(f"Built {report.pages} pages{pdfs} into {_shown(report.out)}")
-    for pack in report.packs:
-        pdfs = f", {_count(pack.pdfs, 'PDF')}" if pack.pdfs else ""
-        click.echo(
-            f"Built the pack for {pack.target} ({pack.files} files{pdfs}) into {_shown(pack.out)}"
-        )
-    click.echo(f"Done in {report.seconds:.1f} s.")
+    progress.done()
+    if verbose:
+        click.echo("\n".join(pack_lines(report)))
+    if not quiet:
+        click.echo(summary(report))
 
 
-SEVERITY_COLOURS = {"error": "red", "warning": "yellow", "hint": "cyan", "title": "bright_white"}
+@main.command()
+@PROJECT
+@click.option(
+    "--port", "-p", default=8000, show_default=True, type=click.IntRange(0, 65535),
+    help="The port on 127.0.0.1 (0: any free port).",
+)  # fmt: skip
+def serve(project: Path, port: int) -> None:
+    """Serve PROJECT's site on http://127.0.0.1:PORT under its base path, rebuild it
+    whenever content/, a theme or portfolio.yaml changes, and reload the open pages.
+    A content error shows in the page; the last good site stays up. Ctrl-C stops."""
+    import signal
+    import threading
 
+    from portfolio import serve as live_site
 
-def _style(text: str, kind: str) -> str:
-    """Colour for a terminal; click removes it when the output is not one."""
-    return click.style(text, fg=SEVERITY_COLOURS.get(kind), bold=kind in ("error", "title"))
+    root = project.resolve()
+    try:
+        server, live = live_site.start(root, port)
+    except OSError as exc:
+        click.echo(f"error: cannot listen on 127.0.0.1:{port}: {exc.strerror or exc}; "
+                   "choose another --port", err=True)  # fmt: skip
+        sys.exit(1)
+    if live.problem:
+        click.echo(live.problem, err=True)
+    click.echo(f"Serving http://127.0.0.1:{server.server_port}{live.prefix} (Ctrl-C to stop)")
+
+    def report(changed: list[str], problem: str | None) -> None:
+        if problem:
+            click.echo(problem, err=True)
+        elif changed:
+            click.echo(f"Rebuilt: {count(len(changed), 'file')} changed.")
+
+    def interrupt(signum: int, frame: object) -> None:
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, interrupt)
+    signal.signal(signal.SIGINT, interrupt)  # even where a shell started us ignoring it
+    stop = threading.Event()
+    threading.Thread(target=live_site.watch, args=(live, stop, report), daemon=True).start()
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        stop.set()
+        server.server_close()
+        live_site.cleanup(live)
+    click.echo("Stopped.")
 
 
 @main.command()
@@ -158,17 +209,13 @@ def check(project: Path, fmt: str, strict: bool, review: bool) -> None:
 
         reviews = run_review(portfolio, findings)
         text = report.review_json(portfolio, reviews) if fmt == "json" else None
-        click.echo(text or report.review_text(portfolio, reviews, _style))
+        click.echo(text or report.review_text(portfolio, reviews, style))
     elif fmt == "json":
         click.echo(report.findings_json(portfolio, findings))
     else:
-        click.echo(report.findings_text(portfolio, findings, _style))
+        click.echo(report.findings_text(portfolio, findings, style))
     failing = {"error", "warning"} if strict else {"error"}
     sys.exit(1 if any(f.severity in failing for f in findings) else 0)
-
-
-def _count(n: int, word: str) -> str:
-    return f"{n} {word}{'' if n == 1 else 's'}"
 
 
 @main.command()
@@ -191,25 +238,6 @@ def init(directory: Path) -> None:
     )
 
 
-def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> PartialDate | None:
-    if value is None:
-        return None
-    try:
-        return PartialDate.parse(value)
-    except ValueError as exc:
-        raise click.BadParameter(f"{exc}; write YYYY-MM-DD, YYYY-MM or YYYY") from None
-
-
-NEW_PROJECT = click.option(
-    "--project",
-    "-p",
-    default=".",
-    type=click.Path(exists=True, file_okay=False, path_type=Path),
-    help="The project to add the file to.  [default: .]",
-)
-FILE_ID = click.option("--id", "file_id", metavar="ID", help="The file's id (default: from TITLE).")
-
-
 @main.command()
 @click.option(
     "--out",
@@ -226,181 +254,9 @@ def schema(out: Path) -> None:
     from portfolio.schema import write_schemas
 
     written = write_schemas(out)
-    click.echo(f"Wrote {len(written)} schemas into {_shown(out.resolve())}")
+    click.echo(f"Wrote {len(written)} schemas into {shown(out.resolve())}")
 
 
-@main.group("import")
-def import_() -> None:
-    """Bring content in from another format."""
-
-
-@import_.command("jsonresume")
-@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.argument("project", default=".", type=click.Path(file_okay=False, path_type=Path))
-@click.option("--force", is_flag=True, help="Replace files that already exist.")
-def import_jsonresume(file: Path, project: Path, force: bool) -> None:
-    """Turn a JSON Resume (FILE, schema 1.x) into PROJECT's profile.yaml and evidence
-    files; PROJECT is created if it does not exist. Nothing is overwritten without --force."""
-    import json
-
-    from portfolio.build import check as run_check
-    from portfolio.importer import ImportFailed, import_resume
-
-    try:
-        data = json.loads(file.read_text(encoding="utf-8-sig"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        where = f":{exc.lineno}:{exc.colno}" if isinstance(exc, json.JSONDecodeError) else ""
-        click.echo(f"error: {file}{where}: not a JSON file ({exc})", err=True)
-        sys.exit(1)
-    root = project.resolve()
-    try:
-        report = import_resume(data, root, force=force)
-    except ImportFailed as exc:
-        click.echo(f"error: {exc}", err=True)
-        sys.exit(1)
-    evidence = sum(1 for p in report.written if p.parent.name == "evidence")
-    click.echo(
-        f"Imported {file.name} into {_shown(root)}: content/profile.yaml and "
-        f"{_count(evidence, 'evidence file')}."
-    )
-    if report.dropped:
-        click.echo("Not kept (the content format has no place for it, or it was unreadable):")
-        click.echo("".join(f"  - {line}\n" for line in report.dropped), nl=False)
-    for note in report.notes:
-        click.echo(f"Note: {note}.")
-    try:
-        run_check(root)
-    except ContentError as exc:  # a bug in the import: say so, with the details
-        click.echo(f"The imported files do not validate:\n{exc.format()}", err=True)
-        sys.exit(1)
-    click.echo(f"Next: link the evidence to your goals, then `portfolio build {project}`.")
-
-
-@main.group("export")
-def export() -> None:
-    """Write the portfolio in another format."""
-
-
-@export.command("jsonresume")
-@PROJECT
-@click.option(
-    "--output", "-o", type=click.Path(dir_okay=False, path_type=Path),
-    help="Write to this file instead of standard output.",
-)  # fmt: skip
-@click.option(
-    "--include-private", is_flag=True, help="Include private evidence and profile fields."
-)
-def export_jsonresume(project: Path, output: Path | None, include_private: bool) -> None:
-    """Write PROJECT as a JSON Resume (schema 1.0) that other resume tools can read:
-    public content only, unless --include-private."""
-    import json
-
-    from portfolio.build import export_resume
-
-    try:
-        data = export_resume(project.resolve(), include_private)
-    except ContentError as exc:
-        click.echo(exc.format(), err=True)
-        sys.exit(1)
-    except BuildError as exc:
-        click.echo(f"error: {exc}", err=True)
-        sys.exit(1)
-    text = json.dumps(data, indent=2, ensure_ascii=False) + "\n"
-    if output is None:
-        click.echo(text, nl=False)
-    else:
-        output.write_text(text, encoding="utf-8")
-        click.echo(f"Wrote {output}", err=True)
-
-
-@main.group()
-def new() -> None:
-    """Start a goal, a piece of evidence or a target from a template that passes
-    `portfolio check` (it then tells you what is still to fill in)."""
-
-
-def _created(root: Path, path: Path) -> None:
-    rel = path.relative_to(root).as_posix()
-    click.echo(f"Created {rel}. Edit it, then run `portfolio check` to see what is missing.")
-
-
-@new.command("goal")
-@click.argument("title")
-@NEW_PROJECT
-@click.option(
-    "--framework",
-    type=click.Choice(["evidence-ladder", "pivot-bridge", "mobility-playbook"]),
-    default="evidence-ladder",
-    show_default=True,
-    help="Evidence Ladder (a promotion), Pivot Bridge (a new field), Mobility Playbook "
-    "(a new place): the framework's steps become the milestones.",
-)
-@click.option("--due", callback=_date, metavar="DATE", help="Due date.  [default: in a year]")
-@click.option("--serves", metavar="ID", help="The aspiration this goal serves.")
-@click.option("--public", is_flag=True, help="Show it on the public site (goals are private).")
-@FILE_ID
-def new_goal(
-    title: str,
-    project: Path,
-    framework: str,
-    due: PartialDate | None,
-    serves: str | None,
-    public: bool,
-    file_id: str | None,
-) -> None:
-    """Write content/goals/<id>.md for TITLE, an outcome such as "Lead a team of six"."""
-    from portfolio.newfile import new_goal as write
-
-    root = project.resolve()
-    _run_new(
-        root,
-        lambda: write(root, title, framework, project_today(root), due, serves, public, file_id),
-    )
-
-
-@new.command("evidence")
-@click.argument("title")
-@NEW_PROJECT
-@click.option("--kind", type=click.Choice(KINDS), default="project", show_default=True)
-@click.option("--goal", "goals", multiple=True, metavar="ID", help="A goal it advances (repeat).")
-@click.option("--private", is_flag=True, help="Keep it off the public site.")
-@FILE_ID
-def new_evidence(
-    title: str, project: Path, kind: str, goals: tuple[str, ...], private: bool, file_id: str | None
-) -> None:
-    """Write content/evidence/<id>.md for TITLE, dated today."""
-    from portfolio.newfile import new_evidence as write
-
-    root = project.resolve()
-    _run_new(root, lambda: write(root, title, project_today(root), kind, goals, private, file_id))
-
-
-@new.command("target")
-@click.argument("title")
-@NEW_PROJECT
-@click.option("--goal", metavar="ID", help="The goal this application or promotion serves.")
-@FILE_ID
-def new_target(title: str, project: Path, goal: str | None, file_id: str | None) -> None:
-    """Write content/targets/<id>.yaml for TITLE, an application or a promotion round."""
-    from portfolio.newfile import new_target as write
-
-    root = project.resolve()
-    _run_new(root, lambda: write(root, title, goal, file_id))
-
-
-def _run_new(root: Path, write: Callable[[], Path]) -> None:
-    from portfolio.newfile import NewFileError
-
-    try:
-        path = write()
-    except NewFileError as exc:
-        click.echo(f"error: {exc}", err=True)
-        sys.exit(1)
-    _created(root, path)
-
-
-def _shown(path: Path) -> str:
-    try:
-        return str(path.relative_to(Path.cwd())) + "/"
-    except ValueError:
-        return str(path) + "/"
+main.add_command(import_)
+main.add_command(export)
+main.add_command(new)

@@ -70,3 +70,28 @@ def _swap(staging: Path, out: Path) -> None:
     out.rename(old)
     staging.rename(out)
     shutil.rmtree(old)
+
+
+def sync_tree(out: Path, outputs: Iterable[Output]) -> list[str]:
+    """Make the folder `out` (ours, e.g. `serve`'s) hold exactly `outputs`, writing only
+    the files whose bytes changed and removing the ones no longer made. Returns the
+    paths that changed, so a live preview reloads only when something did."""
+    out.mkdir(parents=True, exist_ok=True)
+    changed = []
+    wanted = set()
+    for item in outputs:
+        wanted.add(item.path)
+        dest = out / item.path
+        data = item.data if item.source is None else item.source.read_bytes()
+        if not dest.is_file() or dest.read_bytes() != (data or b""):
+            dest.parent.mkdir(parents=True, exist_ok=True)
+            dest.write_bytes(data or b"")
+            changed.append(item.path)
+    for file in sorted(out.rglob("*"), reverse=True):
+        rel = file.relative_to(out).as_posix()
+        if file.is_file() and rel not in wanted:
+            file.unlink()
+            changed.append(rel)
+        elif file.is_dir() and not any(file.iterdir()):
+            file.rmdir()
+    return changed

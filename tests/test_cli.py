@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import shlex
 from pathlib import Path
+
+import yaml
 
 from conftest import PROJECTS, run
 
@@ -54,3 +57,39 @@ def test_bad_base_url_is_refused() -> None:
     result = run("build", str(PROJECTS / "minimal"), "--base-url", "not a url", "--no-pdf")
     assert result.exit_code == 2
     assert "--base-url" in result.stderr
+
+
+def test_quiet_prints_nothing_and_verbose_prints_every_step(tmp_path: Path) -> None:
+    project = tmp_path / "career"
+    assert run("init", str(project)).exit_code == 0
+    quiet = run("build", str(project), "--no-pdf", "-q")
+    assert quiet.exit_code == 0 and quiet.output == ""
+    verbose = run("build", str(project), "--no-pdf", "-v")
+    assert verbose.exit_code == 0
+    assert "reading and checking the content" in verbose.stderr
+    assert "the pack for next-role" in verbose.stderr
+    assert "packs/next-role/: " in verbose.stdout
+    last = verbose.stdout.strip().splitlines()[-1]
+    assert last.startswith("Built ") and last.endswith(" s.")
+
+
+def test_init_writes_a_github_pages_workflow_that_builds_the_site_only(tmp_path: Path) -> None:
+    project = tmp_path / "career"
+    assert run("init", str(project)).exit_code == 0
+    workflow = yaml.safe_load((project / ".github" / "workflows" / "pages.yml").read_text("utf-8"))
+    steps = workflow["jobs"]["build"]["steps"] + workflow["jobs"]["deploy"]["steps"]
+    uses = {s["uses"].split("@")[0] for s in steps if "uses" in s}
+    assert {"actions/configure-pages", "actions/upload-pages-artifact",
+            "actions/deploy-pages"} <= uses  # fmt: skip
+    build = next(s["run"] for s in steps if "portfolio build" in s.get("run", ""))
+    assert '--base-url "${{ steps.pages.outputs.base_url }}/"' in build
+    assert workflow["permissions"] == {"contents": "read", "pages": "write", "id-token": "write"}
+    assert "{{" not in next(s["run"] for s in steps if "pip install" in s.get("run", ""))
+    # The same command, with what configure-pages reports for a project site:
+    pages = "https://ada.github.io/career"  # what configure-pages reports, no final slash
+    args = shlex.split(build.replace("${{ steps.pages.outputs.base_url }}", pages))[2:]
+    result = run("build", str(project), "--no-pdf", *args)
+    assert result.exit_code == 0, result.output
+    assert not (project / "packs").exists(), "a published build makes no private packs"
+    sitemap = (project / "site" / "sitemap.xml").read_text(encoding="utf-8")
+    assert "<loc>https://ada.github.io/career/goals/</loc>" in sitemap

@@ -8,7 +8,9 @@ overdue milestones.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
+from importlib import metadata
 from pathlib import Path
 
 from portfolio.dates import build_date
@@ -16,7 +18,8 @@ from portfolio.schema import write_schemas
 
 STARTER = Path(__file__).parent / "starter"
 _DATE = re.compile(r"\{\{today(?:([+-])(\d+))?\}\}")
-RENAMES = {"gitignore": ".gitignore"}  # stored without the dot so packaging keeps it
+RENAMES = {"gitignore": ".gitignore", "github": ".github"}  # stored without the dot, so
+# that packaging keeps them
 
 
 class ScaffoldError(Exception):
@@ -33,11 +36,26 @@ def create_project(directory: Path) -> list[Path]:
         if source.is_dir() or "__pycache__" in source.parts:
             continue
         rel = source.relative_to(STARTER)
-        dest = directory / rel.parent / RENAMES.get(rel.name, rel.name)
+        dest = directory.joinpath(*(RENAMES.get(part, part) for part in rel.parts))
         dest.parent.mkdir(parents=True, exist_ok=True)
-        dest.write_text(_dated(source.read_text(encoding="utf-8"), today), encoding="utf-8")
+        text = _dated(source.read_text(encoding="utf-8"), today)
+        dest.write_text(text.replace("{{install}}", install_spec()), encoding="utf-8")
         written.append(dest)
     return written + write_schemas(directory / "schemas")  # for the editor: see schema.py
+
+
+def install_spec() -> str:
+    """What the Pages workflow installs: the same source as this copy of portfolio when
+    it came from a git repository, else the released version of the same number."""
+    try:
+        dist = metadata.distribution("portfolio")
+        direct = json.loads(dist.read_text("direct_url.json") or "{}")
+    except (metadata.PackageNotFoundError, ValueError):
+        return "portfolio"
+    vcs = direct.get("vcs_info", {})
+    if vcs.get("vcs") == "git" and str(direct.get("url", "")).startswith("https://"):
+        return f"portfolio @ git+{direct['url']}@{vcs.get('commit_id', 'main')}"
+    return f"portfolio=={dist.version}"
 
 
 def _dated(text: str, today: dt.date) -> str:

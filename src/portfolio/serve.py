@@ -1,0 +1,206 @@
+"""`portfolio serve`: the site on loopback under its base path, rebuilt as you edit.
+
+The site is built in memory (HTML only; PDFs take seconds) into a private temporary
+folder, never into `site/`. A watcher (watchfiles) rebuilds on every change to
+`content/`, `portfolio.yaml` or a theme, and only the files whose bytes changed are
+rewritten. Each HTML page is served with a small script that listens on an event
+stream: the page reloads when the site changed, and shows an overlay with the file
+and line when the content has an error, while the last good site keeps being served.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import tempfile
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from http import HTTPStatus
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from portfolio.build import load, site_outputs
+from portfolio.errors import BuildError, ContentError
+from portfolio.write import sync_tree
+
+EVENTS = "/__portfolio/events"
+TYPES = {".html": "text/html; charset=utf-8", ".css": "text/css", ".svg": "image/svg+xml",
+         ".js": "text/javascript", ".json": "application/json", ".xml": "application/xml",
+         ".txt": "text/plain; charset=utf-8", ".pdf": "application/pdf", ".png": "image/png",
+         ".jpg": "image/jpeg", ".woff2": "font/woff2", ".ico": "image/x-icon"}  # fmt: skip
+CLIENT = """<script>(function () {
+  var shown = null, source = new EventSource("%(events)s?v=%(version)d");
+  source.addEventListener("reload", function () { location.reload(); });
+  source.addEventListener("problem", function (e) {
+    if (!shown) {
+      shown = document.createElement("pre");
+      shown.setAttribute("role", "alert");
+      shown.style.cssText = "position:fixed;inset:auto 1rem 1rem 1rem;z-index:2147483647;" +
+        "margin:0;padding:1rem 1.25rem;max-height:50vh;overflow:auto;white-space:pre-wrap;" +
+        "background:#fff5f5;color:#7a1010;border:2px solid #b3261e;border-radius:8px;" +
+        "font:13px/1.5 ui-monospace,Menlo,Consolas,monospace;box-shadow:0 8px 30px #0003";
+      document.body.appendChild(shown);
+    }
+    shown.textContent = "portfolio: the last change has errors; this is the last good " +
+      "build.\\n\\n" + JSON.parse(e.data);
+  });
+})();</script>"""
+
+
+@dataclass
+class Live:
+    """The state a server shares between its request threads and the watcher."""
+
+    root: Path
+    out: Path
+    version: int = 0
+    problem: str | None = None
+    prefix: str = "/"  # the base URL's path: the site is served under it
+    watched: list[Path] = field(default_factory=list)
+    changed: threading.Condition = field(default_factory=threading.Condition)
+
+    def rebuild(self) -> list[str]:
+        """Build in memory; write what changed. On a content error keep the last site."""
+        try:
+            portfolio, theme = load(self.root)
+            outputs = site_outputs(portfolio, theme, pdf=False)
+        except ContentError as exc:
+            return self._fail(exc.format())
+        except BuildError as exc:
+            return self._fail(f"error: {exc}")
+        path = urlsplit(portfolio.config.base_url).path or "/"
+        self.prefix = path if path.endswith("/") else path + "/"
+        self.watched = [self.root / "content", self.root / "portfolio.yaml", *theme.folders]
+        changed = sync_tree(self.out, outputs)
+        with self.changed:
+            if changed or self.problem:
+                self.version += 1
+            self.problem = None
+            self.changed.notify_all()
+        return changed
+
+    def _fail(self, text: str) -> list[str]:
+        with self.changed:
+            self.problem = text
+            self.version += 1
+            self.changed.notify_all()
+        return []
+
+
+def handler(live: Live) -> type[BaseHTTPRequestHandler]:
+    class Handler(BaseHTTPRequestHandler):
+        server_version = "portfolio-serve"
+
+        def log_message(self, format: str, *args: object) -> None:
+            """Requests are not news; errors and rebuilds are printed by the command."""
+
+        def do_GET(self) -> None:
+            path = unquote(urlsplit(self.path).path)
+            if path == EVENTS:
+                self._events()
+            elif not path.startswith(live.prefix):
+                self._redirect(live.prefix)
+            else:
+                self._file(path.removeprefix(live.prefix))
+
+        def _redirect(self, where: str) -> None:
+            self.send_response(HTTPStatus.FOUND)
+            self.send_header("Location", where)
+            self.end_headers()
+
+        def _file(self, rel: str) -> None:
+            file = (live.out / rel).resolve()
+            if not file.is_relative_to(live.out.resolve()):
+                return self._missing()
+            if file.is_dir():
+                if rel and not rel.endswith("/"):
+                    return self._redirect(live.prefix + rel + "/")
+                file = file / "index.html"
+            if not file.is_file():
+                return self._missing()
+            self._send(HTTPStatus.OK, file)
+
+        def _missing(self) -> None:
+            page = live.out / "404.html"
+            if page.is_file():
+                self._send(HTTPStatus.NOT_FOUND, page)
+            else:
+                self.send_error(HTTPStatus.NOT_FOUND)
+
+        def _send(self, status: HTTPStatus, file: Path) -> None:
+            data = file.read_bytes()
+            if file.suffix == ".html":
+                script = CLIENT % {"events": EVENTS, "version": live.version}
+                data = data.replace(b"</body>", script.encode() + b"</body>", 1)
+            self.send_response(status)
+            self.send_header("Content-Type", TYPES.get(file.suffix, "application/octet-stream"))
+            self.send_header("Content-Length", str(len(data)))
+            self.send_header("Cache-Control", "no-store")
+            self.end_headers()
+            self.wfile.write(data)
+
+        def _events(self) -> None:
+            """Server-sent events: `reload` when the site moved past the page's version,
+            `problem` (with the errors) while the content does not build."""
+            query = urlsplit(self.path).query
+            seen = int(query.removeprefix("v=")) if query.startswith("v=") else -1
+            self.send_response(HTTPStatus.OK)
+            self.send_header("Content-Type", "text/event-stream")
+            self.send_header("Cache-Control", "no-store")
+            self.end_headers()
+            try:
+                while True:
+                    version, problem = self._next(seen)
+                    if version == seen:
+                        message = ": still here\n\n"  # keeps proxies from closing it
+                    elif problem is not None:
+                        message = f"event: problem\ndata: {json.dumps(problem)}\n\n"
+                    else:
+                        message = "event: reload\ndata: {}\n\n"
+                    self.wfile.write(message.encode())
+                    self.wfile.flush()
+                    seen = version
+            except (BrokenPipeError, ConnectionResetError):
+                return
+
+        def _next(self, seen: int) -> tuple[int, str | None]:
+            """Wait (15 s at most) for a version other than `seen`."""
+            with live.changed:
+                live.changed.wait_for(lambda: live.version != seen, timeout=15)
+                return live.version, live.problem
+
+    return Handler
+
+
+Report = Callable[[list[str], str | None], None]
+
+
+def watch(live: Live, stop: threading.Event, report: Report) -> None:
+    """Rebuild on every change until `stop` is set; `report(changed, problem)` says how
+    it went."""
+    from watchfiles import watch as changes
+
+    while not stop.is_set():
+        paths = [p for p in live.watched if p.exists()] or [live.root]
+        for _ in changes(*paths, stop_event=stop, debounce=150, raise_interrupt=False):
+            before = list(live.watched)
+            changed = live.rebuild()
+            report(changed, live.problem)
+            if live.watched != before:
+                break  # the theme changed: watch its folders instead
+
+
+def start(root: Path, port: int) -> tuple[ThreadingHTTPServer, Live]:
+    """Build once and start the server (not yet serving): raises OSError if the port is taken."""
+    out = Path(tempfile.mkdtemp(prefix="portfolio-serve-"))
+    live = Live(root, out)
+    live.rebuild()
+    server = ThreadingHTTPServer(("127.0.0.1", port), handler(live))
+    server.daemon_threads = True
+    return server, live
+
+
+def cleanup(live: Live) -> None:
+    shutil.rmtree(live.out, ignore_errors=True)

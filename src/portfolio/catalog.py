@@ -316,14 +316,21 @@ def pack_view(p: Portfolio, target: Target) -> Portfolio:
     name the public goals and the target's own goal, never another private goal ("leave
     my employer" must not reach a promotion case); private evidence only if the target
     says `include_private: true`. Private profile fields (a phone number) may be used.
+    The pack speaks the target's `language`, if it names one: every date, number and
+    theme string made from this view follows its config.
     """
-    return _restricted(
+    view = _restricted(
         p,
         goals={k for k, g in p.goals.items() if g.public or k == target.goal},
         evidence={k for k, e in p.evidence.items() if e.public or target.include_private},
         hidden_profile=(),
         targets={target.id: target},
     )
+    if not target.language:
+        return view
+    from dataclasses import replace
+
+    return replace(view, config=p.config.model_copy(update={"language": target.language}))
 
 
 def _restricted(

@@ -8,18 +8,29 @@ start to the due date, and today. Colours are presentation attributes, so a PDF 
 them without CSS, and classes, so a theme can restyle them (dark mode).
 
 Every piece of user text is escaped here: indicator names are content, and content is
-untrusted.
+untrusted. Numbers and dates are in the view's language; words are messages said by
+`say` (the theme's catalog when a page is rendered, English by default).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import math
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from markupsafe import Markup, escape
 
-from portfolio.views import IndicatorView, format_date, format_number, with_unit
+from portfolio.views import (
+    N_,
+    NOTHING,
+    IndicatorView,
+    Msg,
+    format_date,
+    format_number,
+    verbatim,
+    with_unit,
+)
 
 WIDTH, HEIGHT = 480, 210
 TOP, BOTTOM = 18, 30  # room for "today" above and the dates below
@@ -27,6 +38,11 @@ CHAR = 7.4  # the width of a character at the labels' size, near enough to make 
 MUTED, GRID, PAPER = "#5f6670", "#e3e6ea", "#ffffff"
 COLOURS = {"value": "#1d4f86", "target": "#17643a", "baseline": "#7d848e", "plan": "#a9b1bb"}
 DAY = dt.timedelta(days=1)
+Say = Callable[[Msg], str]
+
+
+def _english(message: Msg) -> str:
+    return str(message)
 
 
 @dataclass(frozen=True)
@@ -49,7 +65,7 @@ class _Frame:
         return TOP + (HEIGHT - TOP - BOTTOM) * (self.y1 - value) / (self.y1 - self.y0)
 
 
-def _frame(view: IndicatorView, points: list[tuple[dt.date, float]]) -> _Frame:
+def _frame(view: IndicatorView, points: list[tuple[dt.date, float]], say: Say) -> _Frame:
     ind = view.indicator
     days = [d for d, _ in points] + [d for d in (view.start, view.due, view.today) if d]
     x0, x1 = min(days), max(days)
@@ -60,19 +76,21 @@ def _frame(view: IndicatorView, points: list[tuple[dt.date, float]]) -> _Frame:
     pad = (high - low) * 0.15 or max(1.0, abs(high) * 0.2)
     low = 0.0 if 0 <= low <= pad * 3 else low - pad  # from zero when zero is near
     frame = _Frame(x0, x1, low, high + pad, 0, 0)
-    axis = max(len(format_number(t)) for t in _ticks(frame))
-    labels = [len(label) for label in _labels(view).values()] or [0]
+    axis = max(len(format_number(t, view.language)) for t in _ticks(frame))
+    labels = [len(label) for label in _labels(view, say).values()] or [0]
     return replace(frame, left=axis * CHAR + 12, right=WIDTH - max(labels) * CHAR - 10)
 
 
-def _labels(view: IndicatorView) -> dict[str, str]:
+def _labels(view: IndicatorView, say: Say) -> dict[str, str]:
     """The labels of the horizontal lines, by kind."""
     ind = view.indicator
     found = {}
     if ind.baseline is not None:
-        found["baseline"] = f"Baseline {format_number(ind.baseline)}"
+        found["baseline"] = say(
+            N_("Baseline {value}", value=format_number(ind.baseline, view.language))
+        )
     if ind.target is not None:
-        found["target"] = f"Target {format_number(ind.target)}"
+        found["target"] = say(N_("Target {value}", value=format_number(ind.target, view.language)))
     return found
 
 
@@ -101,20 +119,20 @@ def _line(frame: _Frame, value: float, kind: str, label: str) -> list[str]:
     ]
 
 
-def chart(view: IndicatorView) -> Markup:
+def chart(view: IndicatorView, say: Say = _english) -> Markup:
     """The SVG for one indicator; empty when it has nothing to draw."""
     ind = view.indicator
     points = sorted((d.last_day if d.day == 0 else d.first_day, v) for d, v in ind.values.items())
     if not points and ind.baseline is None and ind.target is None:
         return Markup("")
-    frame = _frame(view, points)
+    frame = _frame(view, points, say)
     unit = ind.unit
     parts = [
         f'<svg class="chart" viewBox="0 0 {WIDTH} {HEIGHT}" width="{WIDTH}" height="{HEIGHT}" '
         f'role="img" aria-labelledby="chart-{view.key}-title chart-{view.key}-desc" '
         f'font-family="inherit" xmlns="http://www.w3.org/2000/svg">',
-        f'<title id="chart-{view.key}-title">{escape(_title(view))}</title>',
-        f'<desc id="chart-{view.key}-desc">{escape(_description(view))}</desc>',
+        f'<title id="chart-{view.key}-title">{escape(say(_title(view)))}</title>',
+        f'<desc id="chart-{view.key}-desc">{escape(say(_description(view)))}</desc>',
     ]
     for tick in _ticks(frame):
         y = _fmt(frame.y(tick))
@@ -123,10 +141,10 @@ def chart(view: IndicatorView) -> Markup:
             f'y1="{y}" y2="{y}" stroke="{GRID}" stroke-width="1"/>'
             f'<text class="chart-axis" x="{_fmt(frame.left - 8)}" '
             f'y="{y}" dy="0.32em" text-anchor="end" fill="{MUTED}" font-size="12.5">'
-            f"{escape(format_number(tick))}</text>"
+            f"{escape(format_number(tick, view.language))}</text>"
         )
-    parts += _dates(frame, view)
-    labels = _labels(view)
+    parts += _dates(frame, view, say)
+    labels = _labels(view, say)
     if ind.baseline is not None:
         parts += _line(frame, ind.baseline, "baseline", labels["baseline"])
     if ind.target is not None:
@@ -143,7 +161,7 @@ def chart(view: IndicatorView) -> Markup:
     return Markup("".join(parts))
 
 
-def _dates(frame: _Frame, view: IndicatorView) -> list[str]:
+def _dates(frame: _Frame, view: IndicatorView, say: Say) -> list[str]:
     """The start and due dates under the axis, and a line for today."""
     parts = []
     base = HEIGHT - BOTTOM
@@ -152,7 +170,7 @@ def _dates(frame: _Frame, view: IndicatorView) -> list[str]:
             parts.append(
                 f'<text class="chart-axis" x="{_fmt(frame.x(day))}" y="{base + 18}" '
                 f'text-anchor="{anchor}" fill="{MUTED}" font-size="12.5">'
-                f"{escape(format_date(day))}</text>"
+                f"{escape(format_date(day, view.language))}</text>"
             )
     parts.append(
         f'<line class="chart-axis-line" x1="{_fmt(frame.left)}" x2="{_fmt(frame.right)}" '
@@ -164,7 +182,7 @@ def _dates(frame: _Frame, view: IndicatorView) -> list[str]:
             f'<line class="chart-today" x1="{x}" x2="{x}" y1="{TOP}" y2="{base}" '
             f'stroke="{MUTED}" stroke-width="1" stroke-dasharray="1 3"/>'
             f'<text class="chart-axis" x="{x}" y="{TOP - 4}" text-anchor="middle" '
-            f'fill="{MUTED}" font-size="11.5">today</text>'
+            f'fill="{MUTED}" font-size="11.5">{escape(say(N_("today")))}</text>'
         )
     return parts
 
@@ -191,7 +209,7 @@ def _values(
             f'r="4" fill="{colour}" stroke="#fff" stroke-width="1.5"/>'
         )
     last_day, last = points[-1]
-    label = with_unit(last, unit)
+    label = with_unit(last, unit, view.language)
     x, y = frame.x(last_day), frame.y(last)
     width = CHAR * 1.05 * len(label) + 8  # a backing, so no line runs through the label
     if x + 10 + width <= frame.right:  # beside the last point, where the future is
@@ -208,13 +226,38 @@ def _values(
     return parts
 
 
-def _title(view: IndicatorView) -> str:
+def _title(view: IndicatorView) -> Msg:
+    target = verbatim(view.target) if view.target else N_("none")
     if view.latest:
-        return f"{view.name}: {view.latest} on {view.latest_date}, target {view.target or 'none'}"
-    return f"{view.name}: not measured yet, target {view.target or 'none'}"
+        return N_(
+            "{name}: {value} on {date}, target {target}",
+            name=view.name,
+            value=view.latest,
+            date=view.latest_date,
+            target=target,
+        )
+    return N_("{name}: not measured yet, target {target}", name=view.name, target=target)
 
 
-def _description(view: IndicatorView) -> str:
-    values = "; ".join(f"{d}: {v}" for d, v in view.values) or "no values yet"
-    baseline = f"Baseline {view.baseline}. " if view.baseline else ""
-    return f"{view.type.capitalize()} indicator, {view.better} is better. {baseline}{values}."
+TYPE_SENTENCES = {"leading": N_("Leading indicator"), "lagging": N_("Lagging indicator")}
+
+
+def _description(view: IndicatorView) -> Msg:
+    """`Leading indicator, higher is better. Baseline 0. 31 Mar 2025: 0; 30 Sep 2025: 1.`"""
+    values = (
+        verbatim("; ".join(f"{d}: {v}" for d, v in view.values))
+        if view.values
+        else N_("no values yet")
+    )
+    baseline = (
+        verbatim("{line}. ", line=N_("Baseline {value}", value=view.baseline))
+        if view.baseline
+        else NOTHING
+    )
+    return verbatim(
+        "{kind}, {better}. {baseline}{values}.",
+        kind=TYPE_SENTENCES[view.type],
+        better=view.better_label,
+        baseline=baseline,
+        values=values,
+    )

@@ -17,21 +17,26 @@ from portfolio.models import Evidence, Metric, Requirement, Target
 from portfolio.resume import Resume, build_resume
 from portfolio.select import Scored, Selection, backs, select
 from portfolio.views import (
+    N_,
+    NOTHING,
     EvidenceView,
     GoalView,
     IndicatorView,
     MetricView,
     MilestoneView,
+    Msg,
     evidence_meta,
     evidence_view,
     format_date,
     goal_view,
     sort_evidence,
+    verbatim,
 )
 
 RESULTS = 3  # measured results in a pitch
 METRICS_PER_RESULT = 2
 STRETCH_KINDS = ("project", "achievement", "volunteer")
+WORK_MODES = {"onsite": N_("onsite"), "hybrid": N_("hybrid"), "remote": N_("remote")}
 
 
 @dataclass(frozen=True)
@@ -40,7 +45,7 @@ class Item:
 
     id: str
     title: str
-    meta: str = ""
+    meta: Msg = NOTHING  # "Project · Jun 2025"
 
     @property
     def anchor(self) -> str:
@@ -54,10 +59,11 @@ class Chosen:
     rank: int
     view: EvidenceView
     scored: Scored
+    language: str = "en"
 
     @property
     def item(self) -> Item:
-        return pack_item(self.view.ev)
+        return pack_item(self.view.ev, self.language)
 
 
 @dataclass(frozen=True)
@@ -118,7 +124,7 @@ class RoleFit:
 
 @dataclass(frozen=True)
 class MobilityFacts:
-    facts: tuple[tuple[str, str], ...]  # (label, value)
+    facts: tuple[tuple[Msg, Msg], ...]  # (label, value)
     plan: str  # Markdown: the goal's `mobility`
 
 
@@ -155,12 +161,12 @@ class Pack:
 
     @property
     def as_of(self) -> str:
-        return format_date(self.p.today)
+        return format_date(self.p.today, self.language)
 
 
-def pack_item(ev: Evidence) -> Item:
+def pack_item(ev: Evidence, language: str = "en") -> Item:
     """How a pack names and anchors a piece of evidence."""
-    return Item(ev.id, ev.title, evidence_meta(ev))
+    return Item(ev.id, ev.title, evidence_meta(ev, language))
 
 
 def outputs_for(target: Target, p: Portfolio) -> tuple[str, ...]:
@@ -182,7 +188,8 @@ def build_pack(full: Portfolio, target: Target) -> Pack:
     p = pack_view(full, target)
     selection = select(p, target)
     chosen = tuple(
-        Chosen(i + 1, evidence_view(p, s.evidence), s) for i, s in enumerate(selection.chosen)
+        Chosen(i + 1, evidence_view(p, s.evidence), s, p.config.language)
+        for i, s in enumerate(selection.chosen)
     )
     goal = p.goals.get(target.goal) if target.goal else None
     gview = goal_view(p, goal) if goal else None
@@ -205,15 +212,16 @@ def build_pack(full: Portfolio, target: Target) -> Pack:
         job_skills=tuple(_coverage(p, selection, t) for t in job_skills),
         outputs=outputs,
         paper=target.paper or full.config.paper,
-        language=target.language or full.config.language,
+        language=p.config.language,  # the target's, if it names one (pack_view)
     )
 
 
 def _coverage(p: Portfolio, selection: Selection, term: str) -> Coverage:
+    language = p.config.language
     return Coverage(
         term,
-        tuple(pack_item(p.evidence[e]) for e in selection.backing(term)),
-        tuple(pack_item(p.evidence[e]) for e in selection.backing(term, chosen=False)),
+        tuple(pack_item(p.evidence[e], language) for e in selection.backing(term)),
+        tuple(pack_item(p.evidence[e], language) for e in selection.backing(term, chosen=False)),
     )
 
 
@@ -243,7 +251,7 @@ def _promotion_case(p: Portfolio, g: GoalView, chosen: tuple[Chosen, ...]) -> Pr
     quotes = [(q, c.item) for c in chosen for q in c.view.ev.endorsements]
     quotes.sort(key=lambda qi: (-qi[0].date.first_day.toordinal() if qi[0].date else 1, qi[0].by))
     endorsements = [
-        EndorsementView(q.by, q.role or "", format_date(q.date), q.quote, item)
+        EndorsementView(q.by, q.role or "", format_date(q.date, p.config.language), q.quote, item)
         for q, item in quotes
     ]
     return PromotionCase(
@@ -267,7 +275,11 @@ def _requirements(
         RequirementView(
             "skill" if r.skill else "credential",
             r.label,
-            tuple(pack_item(p.evidence[e]) for e in order if backs(r, p.evidence[e])),
+            tuple(
+                pack_item(p.evidence[e], p.config.language)
+                for e in order
+                if backs(r, p.evidence[e])
+            ),
         )
         for r in requires
     )
@@ -297,7 +309,7 @@ def _pitch(p: Portfolio, target: Target, g: GoalView, chosen: tuple[Chosen, ...]
                 Result(
                     c.item,
                     c.view.ev.summary,
-                    tuple(MetricView.of(m) for m in ranked[:METRICS_PER_RESULT]),
+                    tuple(MetricView.of(m, p.config.language) for m in ranked[:METRICS_PER_RESULT]),
                 )
             )
     open_ones = [(m, v) for m, v in zip(goal.milestones, g.milestones, strict=True) if not m.done]
@@ -334,24 +346,24 @@ def _pitch(p: Portfolio, target: Target, g: GoalView, chosen: tuple[Chosen, ...]
 
 
 def _mobility(p: Portfolio, target: Target, plan: str) -> MobilityFacts:
-    facts: list[tuple[str, str]] = []
+    facts: list[tuple[Msg, Msg]] = []
     if target.location:
-        facts.append(("This role", target.location))
+        facts.append((N_("This role"), verbatim(target.location)))
     m = p.profile.mobility
     if m is not None:
-        facts.append(("Open to relocation", "yes" if m.open_to_relocation else "no"))
+        facts.append((N_("Open to relocation"), N_("yes") if m.open_to_relocation else N_("no")))
         if m.regions:
-            facts.append(("Regions", ", ".join(m.regions)))
+            facts.append((N_("Regions"), verbatim(", ".join(m.regions))))
         if m.work_authorization:
-            facts.append(("Authorised to work in", ", ".join(m.work_authorization)))
+            facts.append((N_("Authorised to work in"), verbatim(", ".join(m.work_authorization))))
         if m.remote:
-            facts.append(("Works", m.remote))
+            facts.append((N_("Works"), WORK_MODES[m.remote]))
     if p.profile.location:
-        facts.append(("Based in", p.profile.location))
+        facts.append((N_("Based in"), verbatim(p.profile.location)))
     if p.profile.languages:
         facts.append((
-            "Languages",
-            ", ".join(f"{lang.name} ({lang.level})" if lang.level else lang.name
-                      for lang in p.profile.languages),
+            N_("Languages"),
+            verbatim(", ".join(f"{lang.name} ({lang.level})" if lang.level else lang.name
+                               for lang in p.profile.languages)),
         ))  # fmt: skip
     return MobilityFacts(tuple(facts), plan)

@@ -11,6 +11,7 @@ import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -24,18 +25,27 @@ from portfolio.errors import BuildError
 from portfolio.markdown import Markdown
 from portfolio.pack import Pack, pack_item
 from portfolio.resume import build_resume
-from portfolio.themes import Theme, environment
+from portfolio.themes import Theme, catalog, environment
 from portfolio.views import (
     KIND_LABELS,
+    N_,
+    SEVERITIES,
     GoalView,
+    Msg,
     evidence_view,
     format_date,
     format_number,
+    format_percent,
     goal_view,
     sort_evidence,
 )
 
-NAV = (("", "Portfolio"), ("resume/", "Resume"), ("goals/", "Goals"), ("evidence/", "Evidence"))
+NAV = (
+    ("", N_("Portfolio")),
+    ("resume/", N_("Resume")),
+    ("goals/", N_("Goals")),
+    ("evidence/", N_("Evidence")),
+)
 
 
 @dataclass(frozen=True)
@@ -47,8 +57,8 @@ class Output:
     source: Path | None = None
 
 
-def percent(value: float | None) -> str:
-    return "" if value is None else f"{round(value * 100)}%"
+def percent(value: float | None, language: str = "en") -> str:
+    return "" if value is None else format_percent(value, language)
 
 
 def code_spans(text: str) -> Markup:
@@ -75,36 +85,39 @@ class Renderer:
         p: Portfolio,
         theme: Theme,
         md: Markdown,
-        nav: tuple[tuple[str, str], ...] = NAV,
+        nav: tuple[tuple[str, Msg], ...] = NAV,
         private: bool = False,
     ) -> None:
         self.p = p
         self.nav = nav
         self.private = private
-        self.env = environment(tuple(theme.template_dirs))
+        language = p.config.language  # a pack's portfolio has its target's language
+        self.strings = catalog(theme, language)
+        self.env = environment(tuple(theme.template_dirs), self.strings)
         self.theme = theme
         base = p.config.base_url
         self.base_url = base if base.endswith("/") else base + "/"
         self.filters: dict[str, Callable[..., Any]] = {
             "markdown": md,
             "inline_markdown": md.inline,
-            "date": format_date,
-            "number": format_number,
-            "percent": percent,
+            "date": partial(format_date, language=language),
+            "number": partial(format_number, language=language),
+            "percent": partial(percent, language=language),
             "sentence": sentence,
-            "chart": chart,
+            "chart": partial(chart, say=self.strings.say),
             "code": code_spans,
-            "item": pack_item,
+            "item": partial(pack_item, language=language),
         }
         self.site = {
             "title": p.title,
-            "language": p.config.language,
+            "language": language,
             "paper": p.config.paper,
             "base_url": self.base_url,
-            "today": format_date(p.today),
+            "today": format_date(p.today, language),
             "today_iso": p.today.isoformat(),
             "has_pdf": True,
             "kinds": KIND_LABELS,
+            "severities": SEVERITIES,
         }
         self.env.filters.update(self.filters)
 
@@ -207,20 +220,20 @@ def render_resume_print(p: Portfolio, theme: Theme, md: Markdown) -> str:
 
 
 PACK_PAGES = (
-    ("resume", "resume.html", "Resume"),
-    ("promotion-case", "promotion-case.html", "Promotion case"),
-    ("pitch", "pitch.html", "Pitch"),
+    ("resume", "resume.html", N_("Resume")),
+    ("promotion-case", "promotion-case.html", N_("Promotion case")),
+    ("pitch", "pitch.html", N_("Pitch")),
 )
 PDF_PARTS = (
-    ("resume", "Resume"),
-    ("promotion-case", "Promotion case"),
-    ("pitch", "Pitch"),
+    ("resume", N_("Resume")),
+    ("promotion-case", N_("Promotion case")),
+    ("pitch", N_("Pitch")),
 )
 
 
 def _pack_renderer(pack: Pack, theme: Theme, md: Markdown, with_pdf: bool) -> Renderer:
     pages = [(file, title) for name, file, title in PACK_PAGES if name in pack.outputs]
-    nav = (("", "Overview"), *pages)
+    nav = (("", N_("Overview")), *pages)
     r = Renderer(pack.p, theme, md, nav=nav, private=True)
     r.site.update(
         title=f"{pack.p.profile.name}: {pack.target.title}",
@@ -295,7 +308,7 @@ def render_pack_print(pack: Pack, theme: Theme, md: Markdown, document: str) -> 
         for name, title in PDF_PARTS
         if name in pack.outputs
     ]
-    parts.append({"name": "evidence", "title": "Evidence", "anchor": "part-evidence"})
+    parts.append({"name": "evidence", "title": N_("Evidence"), "anchor": "part-evidence"})
     return r.render(
         "pack/evidence-pack.html",
         **common,

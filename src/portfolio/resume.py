@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from portfolio.catalog import Portfolio
 from portfolio.dates import PartialDate
 from portfolio.models import Education, Evidence, Language, Link, Position, Skill
-from portfolio.views import EvidenceView, evidence_view, format_range, sort_evidence
+from portfolio.views import EvidenceView, Msg, evidence_view, format_range, sort_evidence
 
 CREDENTIAL_KINDS = ("certification", "course")
 RECOGNITION_KINDS = ("award", "talk", "publication")
@@ -25,14 +25,14 @@ WORK_KINDS = ("project", "achievement", "volunteer")  # what may stand under a p
 @dataclass(frozen=True)
 class Job:
     position: Position
-    dates: str
+    dates: Msg  # `Mar 2022 – present`, in the resume's language
     highlights: tuple[EvidenceView, ...]
 
 
 @dataclass(frozen=True)
 class School:
     education: Education
-    dates: str
+    dates: Msg
 
 
 @dataclass(frozen=True)
@@ -81,6 +81,7 @@ def build_resume(
     `keywords` come first.
     """
     profile = p.profile
+    language = p.config.language
     allowed = list(p.evidence) if chosen is None else [e for e in chosen if e in p.evidence]
     placed: dict[int, list[str]] = {}
     projects: list[str] = []
@@ -103,7 +104,7 @@ def build_resume(
     jobs = tuple(
         Job(
             profile.experience[i],
-            format_range(profile.experience[i].start, profile.experience[i].end),
+            format_range(profile.experience[i].start, profile.experience[i].end, language),
             tuple(evidence_view(p, p.evidence[h]) for h in placed.get(i, ())),
         )
         for i in reversed(order)
@@ -125,7 +126,9 @@ def build_resume(
         credentials=tuple(evidence_view(p, e) for e in by_kind if e.kind in CREDENTIAL_KINDS),
         recognition=tuple(evidence_view(p, e) for e in by_kind if e.kind in RECOGNITION_KINDS),
         skills=skills,
-        education=tuple(School(e, format_range(e.start, e.end)) for e in profile.education),
+        education=tuple(
+            School(e, format_range(e.start, e.end, language)) for e in profile.education
+        ),
         languages=profile.languages,
     )
 

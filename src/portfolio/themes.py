@@ -1,21 +1,30 @@
-"""Theme resolution and the one Jinja environment.
+"""Theme resolution, the theme's strings in the page's language, and the Jinja environment.
 
-A theme is a folder with `theme.yaml` (optional: `extends: <parent>`), `templates/`
-and `static/`. Lookup goes, template by template: the project's `themes/<name>/`,
-the shipped theme of that name, then its parents, then `base`, which holds every
-template the renderer asks for, so a theme can be a single stylesheet.
+A theme is a folder with `theme.yaml` (optional: `extends: <parent>`), `templates/`,
+`static/` and `i18n/`. Lookup goes, template by template: the project's
+`themes/<name>/`, the shipped theme of that name, then its parents, then `base`, which
+holds every template the renderer asks for, so a theme can be a single stylesheet.
+
+Strings: templates write English and pass it through `_()`; `i18n/<lang>.yaml` maps
+each English string to its translation. English needs no file; a missing entry stays
+English, so a theme can translate some of its strings, or a child theme change one.
 """
 
 from __future__ import annotations
 
+import string
+from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
+from typing import Any
 
 import jinja2
+from markupsafe import Markup, escape
 
-from portfolio.errors import Problem
+from portfolio.errors import BuildError, Problem
 from portfolio.validate import suggest
+from portfolio.views import Msg, plural_form
 from portfolio.yamldoc import parse_yaml
 
 
@@ -88,14 +97,151 @@ def resolve(name: str, root: Path, where: tuple[str, int, int]) -> Theme | Probl
     return Theme(name, tuple(chain))
 
 
+PLURAL_FORMS = ("zero", "one", "two", "few", "many", "other")  # CLDR plural categories
+Entry = str | tuple[tuple[str, str], ...]  # a translation, or one per plural category
+
+
+@dataclass(frozen=True)
+class Catalog:
+    """A theme's strings in one language: English source string -> translation.
+
+    Frozen and hashable, so the Jinja environment can be cached by it: an edited
+    catalog is a new catalog. `_` and `_n` are the templates' translation functions.
+    """
+
+    language: str
+    entries: tuple[tuple[str, Entry], ...] = ()
+
+    @cached_property
+    def _table(self) -> dict[str, Entry]:
+        return dict(self.entries)
+
+    def lookup(self, text: str) -> str:
+        """The translation of `text`, or `text` itself (English) if there is none."""
+        entry = self._table.get(text)
+        return entry if isinstance(entry, str) else text
+
+    def say(self, value: str | Msg) -> str:
+        """A source string or a computed message, in the catalog's language."""
+        return value.say(self.lookup) if isinstance(value, Msg) else self.lookup(value)
+
+    def gettext(self, message: str | Msg, /, **args: Any) -> str:
+        """`_("As of {date}", date=...)`: translate, then fill the placeholders.
+
+        The result is plain text that Jinja escapes like any other; an argument that is
+        markup already (a link made by a macro) is kept as markup, and then the text
+        around it is escaped here instead.
+        """
+        return self._fill(self.say(message), args)
+
+    def ngettext(self, singular: str, plural: str, n: int, /, **args: Any) -> str:
+        """`_n("{n} item", "{n} items", count)`: the form for `n` in the language.
+
+        A plural entry maps CLDR categories (`one`, `few`, `other`...) to translations;
+        a plain one serves every count (a language without plurals); without an entry,
+        English: `singular` for 1, else `plural`.
+        """
+        entry = self._table.get(singular)
+        if isinstance(entry, tuple):
+            forms = dict(entry)
+            text = forms.get(plural_form(self.language, n), forms["other"])
+        elif entry is not None:
+            text = entry
+        else:
+            text = singular if n == 1 else plural
+        return self._fill(text, {"n": n, **args})
+
+    def finalize(self, value: Any) -> Any:
+        """Jinja's `finalize`: a computed message printed with `{{ }}` is translated."""
+        return self.say(value) if isinstance(value, Msg) else value
+
+    def _fill(self, text: str, args: Mapping[str, Any]) -> str:
+        if not args:
+            return text
+        values = {k: self.say(v) if isinstance(v, Msg) else v for k, v in args.items()}
+        if any(isinstance(v, Markup) for v in values.values()):
+            return Markup(escape(text)).format(**values)
+        return text.format(**values)
+
+
+def catalog(theme: Theme, language: str) -> Catalog:
+    """The theme's strings for a BCP 47 tag.
+
+    Lookup goes through the theme chain, most specific theme first, and in each theme
+    from the full tag to the base language (`de-CH`, then `de`): a child theme's entry
+    wins over its parent's, so a project can reword one string of a shipped theme.
+    """
+    subtags = language.lower().split("-")
+    wanted = ["-".join(subtags[:n]) for n in range(len(subtags), 0, -1)]
+    entries: dict[str, Entry] = {}
+    for folder in theme.folders:
+        found = {f.stem.lower(): f for f in sorted(folder.glob("i18n/*.yaml"))}
+        for tag in wanted:
+            if tag in found:
+                for key, entry in _read_catalog(found[tag]).items():
+                    entries.setdefault(key, entry)
+    return Catalog(language, tuple(sorted(entries.items(), key=lambda item: item[0])))
+
+
+def _read_catalog(path: Path) -> dict[str, Entry]:
+    """One `i18n/<lang>.yaml`, checked: a theme is code, and a mistake in it stops the
+    build with its file and line rather than a half-translated site."""
+    doc, problems = parse_yaml(path.read_text(encoding="utf-8"), str(path))
+    if problems:
+        raise BuildError(problems[0].format())
+    data = doc.data if doc.data is not None else {}
+
+    def fail(key: Any, message: str) -> BuildError:
+        line, column = doc.where((key,), key=True) if key is not None else (1, 1)
+        return BuildError(f"{path}:{line}:{column}: {message}")
+
+    if not isinstance(data, dict):
+        raise fail(None, "a catalog maps each English string to its translation")
+    table: dict[str, Entry] = {}
+    for key, value in data.items():
+        if not isinstance(key, str):
+            raise fail(key, f"`{key}` is not text: quote it")
+        forms: tuple[tuple[str, str], ...] = ()
+        allowed = _placeholders(key, path)
+        if isinstance(value, dict):
+            if "other" not in value or any(k not in PLURAL_FORMS for k in value):
+                categories = ", ".join(PLURAL_FORMS)
+                raise fail(key, f"plural forms of `{key}` are among {categories}, with `other`")
+            forms = tuple(value.items())
+            allowed |= {"n"}
+        for text in [v for _, v in forms] if forms else [value]:
+            if not isinstance(text, str):
+                raise fail(key, f"the translation of `{key}` must be text")
+            unknown = _placeholders(text, path) - allowed
+            if unknown:
+                names = ", ".join(f"{{{name}}}" for name in sorted(unknown))
+                raise fail(key, f"the translation of `{key}` uses {names}, which it is not given")
+        table[key] = forms or value
+    return table
+
+
+def _placeholders(text: str, path: Path) -> set[str]:
+    try:
+        return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+    except ValueError as exc:
+        raise BuildError(
+            f"{path}: `{text}`: {exc}; write a literal brace as {{{{ or }}}}"
+        ) from None
+
+
 @cache
-def environment(template_dirs: tuple[str, ...]) -> jinja2.Environment:
-    """One Jinja environment per process and theme: templates are compiled once."""
-    return jinja2.Environment(
+def environment(template_dirs: tuple[str, ...], strings: Catalog) -> jinja2.Environment:
+    """One Jinja environment per process, theme and language: templates are compiled
+    once. `_` and `_n` are globals, so imported macro files have them too (an import
+    does not pass the context), and `finalize` translates computed messages."""
+    env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(list(template_dirs)),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        finalize=strings.finalize,
     )
+    env.globals.update(_=strings.gettext, _n=strings.ngettext)
+    return env

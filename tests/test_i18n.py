@@ -81,7 +81,7 @@ def german_target(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_the_german_home_page(german: Path) -> None:
     page = (german / "index.html").read_text(encoding="utf-8")
     text = _text(german / "index.html")
-    assert '<html lang="de">' in page
+    assert '<html lang="de">' in page and '<meta property="og:locale" content="de_DE">' in page
     for nav in ("Portfolio", "Lebenslauf", "Ziele", "Nachweise"):
         assert f">{nav}</a>" in page
     for words in ("Ausgewählte Ergebnisse", "Woran ich arbeite", "Lebenslauf lesen"):

@@ -2,7 +2,8 @@
 
 Links between pages are relative (`../../goals/x/`), so the site works under any
 path: at a domain's root, under `/portfolio/` on GitHub Pages, or opened from disk.
-Only the sitemap and canonical URLs use `base_url`, because they must be absolute.
+Only the sitemap, canonical and Open Graph URLs use `base_url`, because they must be
+absolute.
 """
 
 from __future__ import annotations
@@ -37,6 +38,7 @@ from portfolio.views import (
     format_number,
     format_percent,
     goal_view,
+    og_locale,
     sort_evidence,
 )
 
@@ -97,6 +99,7 @@ class Renderer:
         self.theme = theme
         base = p.config.base_url
         self.base_url = base if base.endswith("/") else base + "/"
+        self.absolute = self.base_url.startswith(("http://", "https://"))
         self.filters: dict[str, Callable[..., Any]] = {
             "markdown": md,
             "inline_markdown": md.inline,
@@ -111,6 +114,7 @@ class Renderer:
         self.site = {
             "title": p.title,
             "language": language,
+            "og_locale": og_locale(language),
             "paper": p.config.paper,
             "base_url": self.base_url,
             "today": format_date(p.today, language),
@@ -122,12 +126,19 @@ class Renderer:
         self.env.filters.update(self.filters)
 
     def page(self, path: str, template: str, **context: Any) -> Output:
-        """Render `template` as the file at `path` (e.g. `goals/x/index.html`)."""
+        """Render `template` as the file at `path` (e.g. `goals/x/index.html`).
+
+        Public pages get Open Graph tags (`social`); a pack's pages never do.
+        """
         url_path = path.removesuffix("index.html")
+
+        def url(target: str) -> str:
+            return relative(path, target)
+
         nav = [
             {
                 "title": title,
-                "href": relative(path, target),
+                "href": url(target),
                 "current": url_path == target or (target and url_path.startswith(target)),
             }
             for target, title in self.nav
@@ -138,12 +149,9 @@ class Renderer:
             profile=self.p.profile,
             nav=nav,
             page_path=url_path,
-            canonical=(
-                self.base_url + url_path
-                if self.base_url.startswith("http") and not self.private
-                else None
-            ),
-            url=lambda target: relative(path, target),
+            canonical=(self.base_url + url_path if self.absolute and not self.private else None),
+            social=not self.private,
+            url=url,
             **context,
         )
         return Output(path, html.encode("utf-8"))
@@ -174,6 +182,7 @@ def render_site(p: Portfolio, theme: Theme, md: Markdown, with_pdf: bool) -> lis
             featured=featured,
             goals=active_goals,
             recent=[e for e in evidence if e not in featured][:6],
+            structured_data=profile_page(p, md, r.base_url if r.absolute else None),
         ),
         r.page("resume/index.html", "resume.html", resume=resume),
         r.page(
@@ -203,6 +212,40 @@ def render_site(p: Portfolio, theme: Theme, md: Markdown, with_pdf: bool) -> lis
         out.append(Output("CNAME", f"{p.config.cname}\n".encode()))
     out += _assets(theme)
     return out
+
+
+def profile_page(p: Portfolio, md: Markdown, url: str | None) -> dict[str, Any]:
+    """The home page as schema.org data: a `ProfilePage` about a `Person`.
+
+    Made from the public view, so a field listed under `private:` is already empty
+    and never reaches it; the template writes it with `tojson`, which escapes `<`, so
+    no content can close the script element. `sameAs` lists the web links only: a
+    mail or phone link is a way to reach the person, not another page about them.
+    """
+    profile = p.profile
+    person: dict[str, Any] = {"@type": "Person", "name": profile.name}
+    if profile.headline:
+        person["jobTitle"] = profile.headline
+    if profile.summary:
+        person["description"] = md(profile.summary).striptags()
+    if profile.email:
+        person["email"] = profile.email
+    if profile.location:
+        person["homeLocation"] = {"@type": "Place", "name": profile.location}
+    web = [link.url for link in profile.links if link.url.startswith(("https://", "http://"))]
+    if web:
+        person["sameAs"] = web
+    if url:
+        person["url"] = url
+    page: dict[str, Any] = {
+        "@context": "https://schema.org",
+        "@type": "ProfilePage",
+        "dateModified": p.today.isoformat(),
+        "mainEntity": person,
+    }
+    if url:
+        page["url"] = url
+    return page
 
 
 def render_resume_print(p: Portfolio, theme: Theme, md: Markdown) -> str:

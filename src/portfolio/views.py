@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from babel import Locale, UnknownLocaleError
+from babel.core import get_global
 from babel.dates import format_skeleton
 from babel.numbers import format_decimal
 
@@ -84,6 +85,16 @@ def babel_locale(tag: str) -> Locale:
         except (ValueError, UnknownLocaleError):
             continue
     return Locale("en")
+
+
+def og_locale(tag: str) -> str:
+    """`language_TERRITORY` as Open Graph wants it: `de` -> `de_DE`, `en` -> `en_US`."""
+    loc = babel_locale(tag)
+    territory = loc.territory
+    if not territory:
+        likely = get_global("likely_subtags").get(loc.language, "")
+        territory = likely.rsplit("_", 1)[-1] if likely.count("_") else ""
+    return f"{loc.language}_{territory}" if territory else loc.language
 
 
 def plural_form(tag: str, n: float) -> str:

@@ -208,20 +208,6 @@ def test_a_job_description_moves_the_ranking_the_way_its_skills_say(tmp_path: Pa
     assert "MongoDB" not in {skill for item in scored.values() for skill in item.job_skills}
 
 
-def test_packs_are_reproducible_with_source_date_epoch(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")
-    root = copy_sample(tmp_path / "project")
-    built = []
-    for name in ("one", "two"):
-        packs = tmp_path / f"packs-{name}"
-        result = run("build", str(root), "--packs", str(packs), "--target", TARGETS[0])
-        assert result.exit_code == 0, result.output
-        built.append({p.relative_to(packs): p.read_bytes() for p in packs.rglob("*.pdf")})
-    assert built[0] and built[0] == built[1]
-
-
 def test_target_option_builds_one_pack_and_leaves_the_site_alone(tmp_path: Path) -> None:
     root = copy_sample(tmp_path / "project")
     result = run("build", str(root), "--no-pdf", "--target", TARGETS[0])

@@ -93,3 +93,25 @@ def test_private_pages_and_files_are_not_written(site: Path) -> None:
     )
     sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
     assert "goals/public-goal/" in sitemap and "secret" not in sitemap
+
+
+def test_no_sentinel_reaches_the_public_json_resume(built: Path) -> None:
+    result = run("export", "jsonresume", str(built))
+    assert result.exit_code == 0, result.output
+    leaks = {s for s in _sentinels() if s in result.stdout}
+    assert not leaks
+    assert "PUBLIC-EVIDENCE-TITLE" in result.stdout
+
+
+def test_no_sentinel_in_the_errors_of_a_failed_public_build(tmp_path: Path) -> None:
+    root = tmp_path / "project"
+    shutil.copytree(FIXTURE, root)
+    public = root / "content" / "evidence" / "public-win.md"
+    public.write_text(
+        public.read_text(encoding="utf-8").replace("date: 2025-06-20", "date: 2025-06-31"),
+        encoding="utf-8",
+    )
+    result = run("build", str(root), "--no-pdf")
+    assert result.exit_code == 1
+    assert "content/evidence/public-win.md:" in result.stderr
+    assert not {s for s in _sentinels() if s in result.output}

@@ -143,16 +143,6 @@ def test_same_input_gives_the_same_bytes(tmp_path: Path) -> None:
     assert outs[0] == outs[1]
 
 
-def test_resume_pdf_is_reproducible_with_source_date_epoch(tmp_path: Path, monkeypatch) -> None:
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")
-    root = copy_sample(tmp_path / "project")
-    pdfs = []
-    for name in ("one", "two"):
-        assert run("build", str(root), "--out", str(tmp_path / name)).exit_code == 0
-        pdfs.append((tmp_path / name / "resume.pdf").read_bytes())
-    assert pdfs[0] == pdfs[1]
-
-
 def test_base_url_reaches_sitemap_and_canonical(tmp_path: Path) -> None:
     root = copy_sample(tmp_path / "project")
     out = tmp_path / "site"

@@ -24,7 +24,7 @@ from portfolio.render import (
 )
 from portfolio.themes import Theme, resolve
 from portfolio.validate import suggest
-from portfolio.write import write_tree
+from portfolio.write import recover, write_tree
 
 if TYPE_CHECKING:
     from portfolio.pdf import Embedded
@@ -110,6 +110,7 @@ def build(
     of each step as it starts, for a terminal to show.
     """
     started = time.perf_counter()
+    recover(out)  # a build killed mid-swap left the previous site beside it: put it back
     progress("reading and checking the content")
     portfolio, theme = load(root)
     if base_url is not None:

@@ -34,6 +34,7 @@ class Markdown:
     """Renders Markdown to safe HTML, remembering what it has rendered."""
 
     def __init__(self, unsafe_html: bool) -> None:
+        self.unsafe_html = unsafe_html
         self._md = (
             MarkdownIt("commonmark", {"html": unsafe_html, "typographer": True})
             .enable(["table", "strikethrough", "replacements", "smartquotes"])

@@ -13,13 +13,15 @@ English, so a theme can translate some of its strings, or a child theme change o
 from __future__ import annotations
 
 import string
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
 
 import jinja2
+from jinja2.exceptions import SecurityError
+from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup, escape
 
 from portfolio.errors import BuildError, Problem
@@ -229,13 +231,36 @@ def _placeholders(text: str, path: Path) -> set[str]:
         ) from None
 
 
+class ThemeLoader(jinja2.FileSystemLoader):
+    """Templates from the theme folders only: a symbolic link that leads out of them is
+    refused, as FileSystemLoader (like `../`, which it refuses itself) would follow it."""
+
+    def get_source(
+        self, environment: jinja2.Environment, template: str
+    ) -> tuple[str, str, Callable[[], bool]]:
+        source, filename, uptodate = super().get_source(environment, template)
+        real = Path(filename).resolve()
+        if not any(real.is_relative_to(Path(d).resolve()) for d in self.searchpath):
+            raise SecurityError(f"`{template}` leads outside the theme folders ({real})")
+        return source, filename, uptodate
+
+
 @cache
-def environment(template_dirs: tuple[str, ...], strings: Catalog) -> jinja2.Environment:
-    """One Jinja environment per process, theme and language: templates are compiled
-    once. `_` and `_n` are globals, so imported macro files have them too (an import
-    does not pass the context), and `finalize` translates computed messages."""
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(list(template_dirs)),
+def environment(
+    template_dirs: tuple[str, ...], strings: Catalog, unsafe_html: bool = False
+) -> jinja2.Environment:
+    """One Jinja environment per process, theme, language and `unsafe_html`: templates
+    are compiled once, and a compiled template keeps the filters it was compiled with,
+    so everything the filters depend on is part of the key (a site with
+    `unsafe_html: true` must never lend its Markdown filter to one without).
+
+    Themes are trusted to lay out pages, not to run code: the sandbox keeps templates
+    away from Python's internals (`cycler.__init__.__globals__...`), and the loader
+    away from files outside the theme. `_` and `_n` are globals, so imported macro
+    files have them too (an import does not pass the context), and `finalize`
+    translates computed messages."""
+    env = SandboxedEnvironment(
+        loader=ThemeLoader(list(template_dirs)),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,

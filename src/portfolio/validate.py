@@ -119,7 +119,7 @@ def _explain(
     if kind == "missing":
         return f"missing required key {name}", f"add `{key}: ...`"
     if kind in ("bool_type", "bool_parsing"):
-        if value in _YES_NO:
+        if isinstance(value, str) and value in _YES_NO:
             return (
                 f"{name} is `{value}`, which is text, not a boolean",
                 "booleans are written `true` or `false`",

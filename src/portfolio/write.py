@@ -1,15 +1,20 @@
 """Write the output: the only module that writes files.
 
 Everything is written to a fresh folder beside the target and swapped in at the
-end, so a build that fails (or is killed) leaves the previous output whole. The
+end, so a build that fails (or is killed) leaves the previous output whole. On Linux
+the swap is one atomic `renameat2(RENAME_EXCHANGE)`: there is no instant at which
+`site/` is missing. Elsewhere it is two renames, and a build that dies between them
+leaves the old folder beside the target, which the next build puts back first. The
 build marks its folder with `MARKER` and refuses to replace a folder that holds
 anything it did not make: `--out ~` must never empty a home directory.
 """
 
 from __future__ import annotations
 
+import ctypes
 import os
 import shutil
+import sys
 import tempfile
 from collections.abc import Iterable
 from pathlib import Path
@@ -37,6 +42,7 @@ def check_target(out: Path) -> None:
 
 def write_tree(out: Path, outputs: Iterable[Output]) -> int:
     """Write `outputs` into a new folder and swap it in for `out`. Returns bytes written."""
+    recover(out)
     check_target(out)
     out.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.new-", dir=out.parent))
@@ -65,11 +71,45 @@ def _swap(staging: Path, out: Path) -> None:
     if not out.exists():
         staging.rename(out)
         return
+    if _exchange(staging, out):
+        shutil.rmtree(staging)  # it now holds the old output
+        return
     old = Path(tempfile.mkdtemp(prefix=f".{out.name}.old-", dir=out.parent))
     old.rmdir()
     out.rename(old)
     staging.rename(out)
     shutil.rmtree(old)
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Swap two folders atomically (Linux `renameat2`); False where that is not possible."""
+    if not sys.platform.startswith("linux"):
+        return False
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        renameat2 = libc.renameat2
+    except (OSError, AttributeError):  # not glibc 2.28+: no renameat2
+        return False
+    at_fdcwd, rename_exchange = -100, 2
+    done = renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), rename_exchange)
+    return bool(done == 0)
+
+
+def recover(out: Path) -> None:
+    """Undo what a killed build left beside `out`: a staging folder is dropped; an old
+    output whose replacement never arrived is put back (the two-rename fallback)."""
+    if not out.parent.is_dir():
+        return
+    for leftover in sorted(out.parent.glob(f".{out.name}.new-*")):
+        if leftover.is_dir() and not leftover.is_symlink():
+            shutil.rmtree(leftover, ignore_errors=True)
+    for old in sorted(out.parent.glob(f".{out.name}.old-*")):
+        if not old.is_dir() or old.is_symlink() or not (old / MARKER).is_file():
+            continue
+        if out.exists():
+            shutil.rmtree(old, ignore_errors=True)
+        else:
+            old.rename(out)
 
 
 def sync_tree(out: Path, outputs: Iterable[Output]) -> list[str]:

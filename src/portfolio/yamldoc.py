@@ -84,6 +84,7 @@ class _Builder:
         self.offset = line_offset
         self.problems: list[Problem] = []
         self.seen: set[int] = set()
+        self.aliased = False
 
     def mark(self, node: yaml.Node) -> tuple[int, int]:
         return (node.start_mark.line + 1 + self.offset, node.start_mark.column + 1)
@@ -101,11 +102,13 @@ class _Builder:
             # Plain (unquoted) scalars are typed by the core schema; quoted ones are text.
             return _plain(node.value) if node.style in (None, "") else node.value
         if id(node) in self.seen:
-            self.fail(
-                node,
-                "YAML anchors and aliases (`&name`, `*name`) are not supported",
-                "write the value out in full",
-            )
+            if not self.aliased:  # once per file: a YAML bomb repeats them thousands of times
+                self.aliased = True
+                self.fail(
+                    node,
+                    "YAML anchors and aliases (`&name`, `*name`) are not supported",
+                    "write the value out in full",
+                )
             return None
         self.seen.add(id(node))
         if isinstance(node, yaml.SequenceNode):

@@ -115,6 +115,11 @@ def test_the_german_goals_dashboard(german: Path) -> None:
     assert ">heute</text>" in svg and "Zielwert " in svg  # the charts speak German too
 
 
+def test_the_german_404_page(german: Path) -> None:
+    text = _text(german / "404.html")
+    assert "Seite nicht gefunden" in text and "Zum Portfolio" in text
+
+
 def test_a_german_evidence_page(german: Path) -> None:
     text = _text(german / "evidence" / "warehouse-cost-reduction" / "index.html")
     assert "Erfolg · 5. Okt. 2026" in text

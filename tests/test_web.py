@@ -1,6 +1,7 @@
 """The web's conventions on the public site: a title, a description, canonical and Open
-Graph tags on every page, schema.org data about the person on the home page, a
-favicon. Packs are private: none of it reaches them."""
+Graph tags on every page, schema.org data about the person on the home page,
+robots.txt, a favicon, and a 404 page that works at any depth on GitHub Pages.
+Packs are private: none of it reaches them."""
 
 from __future__ import annotations
 
@@ -98,7 +99,7 @@ def _profile() -> dict:
 def test_every_page_has_a_title_description_and_open_graph(sample: Path) -> None:
     site = sample / "site"
     pages = _pages(site)
-    assert len(pages) > 15
+    assert len(pages) > 15 and "404.html" in pages
     for rel in pages:
         head = _head(site / rel)
         assert head.title.strip(), rel
@@ -107,6 +108,10 @@ def test_every_page_has_a_title_description_and_open_graph(sample: Path) -> None
         assert head.meta["og:title"] == head.title, rel
         assert head.meta["og:description"] == head.meta["description"], rel
         assert head.meta["og:locale"] == "en_US" and head.meta["twitter:card"] == "summary"
+        if rel == "404.html":  # served at any address: not a page to point search at
+            assert "canonical" not in head.links and "og:url" not in head.meta
+            assert head.meta["robots"] == "noindex"
+            continue
         url = BASE_URL + rel.removesuffix("index.html")
         assert head.links["canonical"] == url, rel
         assert head.meta["og:url"] == url, rel
@@ -129,8 +134,11 @@ def test_every_page_links_the_favicon_relatively(sample: Path) -> None:
     assert (site / "assets" / "favicon.svg").read_bytes().startswith(b"<svg")
     for rel in _pages(site):
         href = _head(site / rel).links["icon"]
-        assert not href.startswith(("/", "http")), rel
-        assert ((site / rel).parent / href).resolve() == (site / "assets" / "favicon.svg")
+        if rel == "404.html":
+            assert href == "/portfolio/assets/favicon.svg"
+        else:
+            assert not href.startswith(("/", "http")), rel
+            assert ((site / rel).parent / href).resolve() == (site / "assets" / "favicon.svg")
 
 
 def test_the_open_graph_locale_follows_the_language() -> None:
@@ -193,6 +201,34 @@ def test_a_name_cannot_break_out_of_the_script_element(minimal: Path) -> None:
     assert script is not None
     assert "<" not in script.group(1) and json.loads(script.group(1))["mainEntity"]["name"] == name
     assert page.count("</script>") == 1
+
+
+# --- robots.txt, sitemap and 404 ---------------------------------------------------
+
+
+def test_robots_txt_allows_all_and_names_the_sitemap(sample: Path, minimal: Path) -> None:
+    robots = (sample / "site" / "robots.txt").read_text(encoding="utf-8")
+    assert robots == f"User-agent: *\nAllow: /\nSitemap: {BASE_URL}sitemap.xml\n"
+    relative = (_build(minimal) / "robots.txt").read_text(encoding="utf-8")
+    assert relative == "User-agent: *\nAllow: /\n"  # a sitemap must be named absolutely
+
+
+def test_the_404_page_links_from_the_base_path(sample: Path) -> None:
+    site = sample / "site"
+    head = _head(site / "404.html")
+    local = [u for u in head.urls if not u.startswith(("https://", "http://", "mailto:", "#"))]
+    assert "/portfolio/assets/style.css" in local and "/portfolio/resume/" in local
+    assert all(u.startswith("/portfolio/") for u in local), local
+    for url in local:  # and each of them exists in the site
+        target = site / url.removeprefix("/portfolio/")
+        assert target.is_file() or (target / "index.html").is_file(), url
+    sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
+    assert "404" not in sitemap and f"<loc>{BASE_URL}</loc>" in sitemap
+
+
+def test_the_404_page_at_a_domain_root(minimal: Path) -> None:
+    page = (_build(minimal) / "404.html").read_text(encoding="utf-8")
+    assert 'href="/assets/style.css"' in page and 'href="/resume/"' in page
 
 
 # --- packs are private -------------------------------------------------------------

@@ -2,8 +2,9 @@
 
 Links between pages are relative (`../../goals/x/`), so the site works under any
 path: at a domain's root, under `/portfolio/` on GitHub Pages, or opened from disk.
-Only the sitemap, canonical and Open Graph URLs use `base_url`, because they must be
-absolute.
+Only the sitemap, robots.txt, canonical and Open Graph URLs use `base_url`, because
+they must be absolute; and 404.html, which GitHub Pages serves at any depth, links
+from the base URL's path (`/portfolio/assets/style.css`).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import jinja2
 from markupsafe import Markup, escape
@@ -95,11 +97,12 @@ class Renderer:
         self.private = private
         language = p.config.language  # a pack's portfolio has its target's language
         self.strings = catalog(theme, language)
-        self.env = environment(tuple(theme.template_dirs), self.strings)
+        self.env = environment(tuple(theme.template_dirs), self.strings, md.unsafe_html)
         self.theme = theme
         base = p.config.base_url
         self.base_url = base if base.endswith("/") else base + "/"
         self.absolute = self.base_url.startswith(("http://", "https://"))
+        self.base_path = urlsplit(self.base_url).path or "/"  # `/portfolio/`
         self.filters: dict[str, Callable[..., Any]] = {
             "markdown": md,
             "inline_markdown": md.inline,
@@ -125,15 +128,17 @@ class Renderer:
         }
         self.env.filters.update(self.filters)
 
-    def page(self, path: str, template: str, **context: Any) -> Output:
+    def page(self, path: str, template: str, *, anywhere: bool = False, **context: Any) -> Output:
         """Render `template` as the file at `path` (e.g. `goals/x/index.html`).
 
+        `anywhere`: the page is served at any URL (404.html), so its links start at
+        the base URL's path instead of being relative, and it has no canonical URL.
         Public pages get Open Graph tags (`social`); a pack's pages never do.
         """
         url_path = path.removesuffix("index.html")
 
         def url(target: str) -> str:
-            return relative(path, target)
+            return self.base_path + target if anywhere else relative(path, target)
 
         nav = [
             {
@@ -149,7 +154,11 @@ class Renderer:
             profile=self.p.profile,
             nav=nav,
             page_path=url_path,
-            canonical=(self.base_url + url_path if self.absolute and not self.private else None),
+            canonical=(
+                self.base_url + url_path
+                if self.absolute and not self.private and not anywhere
+                else None
+            ),
             social=not self.private,
             url=url,
             **context,
@@ -207,6 +216,9 @@ def render_site(p: Portfolio, theme: Theme, md: Markdown, with_pdf: bool) -> lis
     pages = [o.path.removesuffix("index.html") for o in out if o.path.endswith(".html")]
     sitemap = r.render("sitemap.xml", base_url=r.base_url, pages=pages)
     out.append(Output("sitemap.xml", sitemap.encode("utf-8")))
+    robots = r.render("robots.txt", sitemap=r.base_url + "sitemap.xml" if r.absolute else None)
+    out.append(Output("robots.txt", robots.encode("utf-8")))
+    out.append(r.page("404.html", "404.html", anywhere=True))  # after the sitemap: not in it
     out.append(Output(".nojekyll", b""))
     if p.config.cname:
         out.append(Output("CNAME", f"{p.config.cname}\n".encode()))

@@ -109,3 +109,66 @@ def test_a_broken_theme_template_is_reported_with_its_line(project: Path) -> Non
     result = run("build", str(project), "--no-pdf")
     assert result.exit_code == 1 and "home.html:1:" in result.stderr
     assert "Traceback" not in result.output
+
+
+def _config(project: Path, text: str) -> None:
+    (project / "portfolio.yaml").write_text("today: 2026-06-01\n" + text, encoding="utf-8")
+
+
+def test_theme_options_reach_the_pages(project: Path) -> None:
+    _config(project, "theme_options:\n  color_scheme: dark\n  accent: '#7a3b00'\n")
+    home = (_build(project) / "index.html").read_text(encoding="utf-8")
+    assert '<html lang="en" data-color-scheme="dark">' in home
+    assert '<meta name="color-scheme" content="dark">' in home
+    assert "--accent: #7a3b00;" in home
+
+
+def test_the_default_follows_the_reader_s_system(project: Path) -> None:
+    home = (_build(project) / "index.html").read_text(encoding="utf-8")
+    assert "data-color-scheme" not in home
+    assert '<meta name="color-scheme" content="light dark">' in home
+    css = (project / "site" / "assets" / "style.css").read_text(encoding="utf-8")
+    assert "prefers-color-scheme: dark" in css and '[data-color-scheme="dark"]' in css
+
+
+def test_audit_notes_can_be_switched_off(project: Path) -> None:
+    goal = project / "content" / "goals" / "lead-team.md"
+    assert "Notes from the goal audit" in (
+        _build(project) / "goals" / "lead-team" / "index.html"
+    ).read_text(encoding="utf-8")
+    _config(project, "theme_options: {audit_notes: false}\n")
+    page = (_build(project) / "goals" / "lead-team" / "index.html").read_text(encoding="utf-8")
+    assert "Notes from the goal audit" not in page
+    assert goal.is_file()
+
+
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        ("{colour_scheme: dark}", "portfolio.yaml:3:17: theme `classic` has no option "
+         "`colour_scheme`\n    hint: did you mean `color_scheme`?"),
+        ("{color_scheme: night}", "portfolio.yaml:3:31: theme option `color_scheme`: `night` "
+         "is not one of the choices\n    hint: use one of: `auto`, `light`, `dark`"),
+        ("{audit_notes: 'no'}", "portfolio.yaml:3:30: theme option `audit_notes`: `no` is not "
+         "true or false\n    hint: write `true` or `false`"),
+        ("{accent: blue}", "portfolio.yaml:3:25: theme option `accent`: `blue` is not in the "
+         "expected form"),
+    ],
+)  # fmt: skip
+def test_a_wrong_theme_option_is_a_located_error(project: Path, options: str, message: str) -> None:
+    _config(project, f"# options\ntheme_options: {options}\n")
+    result = run("build", str(project), "--no-pdf")
+    assert result.exit_code == 1
+    assert result.stderr.startswith(message), result.stderr
+
+
+def test_a_child_theme_inherits_options_and_changes_a_default(project: Path) -> None:
+    theme = project / "themes" / "mine"
+    theme.mkdir(parents=True)
+    (theme / "theme.yaml").write_text(
+        "extends: classic\noptions:\n  color_scheme: light\n  compact: {default: false}\n",
+        encoding="utf-8",
+    )
+    _config(project, "theme: mine\ntheme_options: {compact: true}\n")
+    home = (_build(project) / "index.html").read_text(encoding="utf-8")
+    assert 'data-color-scheme="light"' in home

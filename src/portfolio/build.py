@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -14,6 +14,7 @@ from portfolio.dates import build_date
 from portfolio.errors import BuildError, ContentError, Problem
 from portfolio.load import SourceFile, find_reference, load_project
 from portfolio.markdown import Markdown, renderer
+from portfolio.options import declared, resolve_options
 from portfolio.pack import Pack, build_pack
 from portfolio.render import (
     Output,
@@ -58,7 +59,14 @@ def load(root: Path) -> tuple[Portfolio, Theme]:
     theme = resolve(name, root, ("portfolio.yaml", line, col))
     if isinstance(theme, Problem):
         problems.append(theme)
-    if portfolio is None or isinstance(theme, Problem):
+    else:
+        given = config_src.doc.data.get("theme_options") if config_src else None
+        values, found = resolve_options(
+            declared(theme.folders), given, config_src.doc if config_src else None, name
+        )
+        problems += found
+        theme = replace(theme, options=tuple(values.items()))
+    if portfolio is None or problems or isinstance(theme, Problem):
         raise ContentError(problems)
     return portfolio, theme
 
@@ -247,8 +255,6 @@ def _render_pdf(
 
 
 def _with_base_url(p: Portfolio, base_url: str) -> Portfolio:
-    from dataclasses import replace
-
     config = p.config.model_validate(
         {**p.config.model_dump(exclude_unset=True), "base_url": base_url}
     )

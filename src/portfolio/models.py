@@ -112,6 +112,11 @@ class SiteConfig(Model):
         description="Custom domain, written to site/CNAME.",
         examples=["ada.example.com"],
     )
+    theme_options: dict[str, str | bool | int | float] = Field(
+        default_factory=dict,
+        description="Values for the options the theme declares in its theme.yaml.",
+        examples=[{"color_scheme": "dark", "accent": "#7a3b00", "audit_notes": False}],
+    )
     pdf_variant: Literal[PDF_VARIANTS] | None = Field(  # type: ignore[valid-type]
         None, description="WeasyPrint PDF variant for every PDF.", examples=["pdf/a-3u"]
     )

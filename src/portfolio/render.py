@@ -125,6 +125,7 @@ class Renderer:
             "has_pdf": True,
             "kinds": KIND_LABELS,
             "severities": SEVERITIES,
+            "options": dict(theme.options),
         }
         self.env.filters.update(self.filters)
 
@@ -182,7 +183,8 @@ def render_site(p: Portfolio, theme: Theme, md: Markdown, with_pdf: bool) -> lis
     featured = [e for e in evidence if e.ev.featured] or evidence[:3]
     aspirations = [g for g in goals if g.goal.kind == "aspiration"]
     active_goals = [g for g in goals if g.goal.kind == "goal"]
-    notes = by_subject(audit(p))  # `p` is the public view: no finding can name a secret
+    # `p` is the public view, so no finding can name a secret; a theme option may hide them.
+    notes = by_subject(audit(p)) if dict(theme.options).get("audit_notes", True) else {}
     resume = build_resume(p)
     out = [
         r.page(

@@ -184,10 +184,16 @@ def watch(live: Live, stop: threading.Event, report: Report) -> None:
 
     while not stop.is_set():
         paths = [p for p in live.watched if p.exists()] or [live.root]
-        for _ in changes(*paths, stop_event=stop, debounce=150, raise_interrupt=False):
+        catch_up = True  # files may have changed before the watcher was in place
+        for found in changes(*paths, stop_event=stop, debounce=150, raise_interrupt=False,
+                             yield_on_timeout=True, rust_timeout=500):  # fmt: skip
+            if not found and not catch_up:
+                continue  # the watcher's heartbeat: nothing changed
+            catch_up = False
             before = list(live.watched)
             changed = live.rebuild()
-            report(changed, live.problem)
+            if changed or live.problem:
+                report(changed, live.problem)
             if live.watched != before:
                 break  # the theme changed: watch its folders instead
 

@@ -42,6 +42,7 @@ def shipped_themes() -> Path:
 class Theme:
     name: str
     folders: tuple[Path, ...]  # most specific first
+    options: tuple[tuple[str, Any], ...] = ()  # the site's values (options.py), as pairs
 
     @property
     def template_dirs(self) -> list[str]:

@@ -22,8 +22,8 @@ from markupsafe import Markup
 from conftest import REPO, copy_sample, run
 from portfolio.dates import PartialDate
 from portfolio.errors import BuildError
+from portfolio.language import N_, format_date, format_number, verbatim, with_unit
 from portfolio.themes import Catalog, Theme, catalog, environment
-from portfolio.views import N_, format_date, format_number, verbatim, with_unit
 
 BASE = REPO / "themes" / "base"
 CATALOG = BASE / "i18n" / "de.yaml"

@@ -18,10 +18,10 @@ import re
 from dataclasses import dataclass
 
 from portfolio.catalog import Portfolio
+from portfolio.language import format_date, format_number
 from portfolio.models import Evidence, Goal, Indicator
 from portfolio.rules import RULES, SEVERITIES, Severity
 from portfolio.select import backs
-from portfolio.views import format_date, format_number
 
 # A title that starts with one of these describes something to do, not a result.
 _ACTIVITY = re.compile(

@@ -16,13 +16,8 @@ from portfolio.load import SourceFile, find_reference, load_project
 from portfolio.markdown import Markdown, renderer
 from portfolio.options import declared, resolve_options
 from portfolio.pack import Pack, build_pack
-from portfolio.render import (
-    Output,
-    render_pack,
-    render_pack_print,
-    render_resume_print,
-    render_site,
-)
+from portfolio.render import Output, render_resume_print, render_site
+from portfolio.render_pack import render_pack, render_pack_print
 from portfolio.themes import Theme, resolve
 from portfolio.validate import suggest
 from portfolio.write import recover, write_tree

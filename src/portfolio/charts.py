@@ -21,16 +21,8 @@ from dataclasses import dataclass, replace
 
 from markupsafe import Markup, escape
 
-from portfolio.views import (
-    N_,
-    NOTHING,
-    IndicatorView,
-    Msg,
-    format_date,
-    format_number,
-    verbatim,
-    with_unit,
-)
+from portfolio.language import N_, NOTHING, Msg, format_date, format_number, verbatim, with_unit
+from portfolio.views import IndicatorView
 
 WIDTH, HEIGHT = 480, 210
 TOP, BOTTOM = 18, 30  # room for "today" above and the dates below

@@ -13,24 +13,20 @@ from dataclasses import dataclass
 from typing import Any
 
 from portfolio.catalog import Portfolio, pack_view
+from portfolio.language import N_, NOTHING, Msg, format_date, verbatim
 from portfolio.models import Evidence, Metric, Requirement, Target
 from portfolio.resume import Resume, build_resume
 from portfolio.select import Scored, Selection, backs, select
 from portfolio.views import (
-    N_,
-    NOTHING,
     EvidenceView,
     GoalView,
     IndicatorView,
     MetricView,
     MilestoneView,
-    Msg,
     evidence_meta,
     evidence_view,
-    format_date,
     goal_view,
     sort_evidence,
-    verbatim,
 )
 
 RESULTS = 3  # measured results in a pitch

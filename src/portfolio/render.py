@@ -9,7 +9,6 @@ from the base URL's path (`/portfolio/assets/style.css`).
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -25,24 +24,21 @@ from portfolio.audit import audit, by_subject
 from portfolio.catalog import Portfolio
 from portfolio.charts import chart
 from portfolio.errors import BuildError
-from portfolio.markdown import Markdown
-from portfolio.pack import Pack, pack_item
-from portfolio.resume import build_resume
-from portfolio.themes import Theme, catalog, environment
-from portfolio.views import (
+from portfolio.language import (
     KIND_LABELS,
     N_,
     SEVERITIES,
-    GoalView,
     Msg,
-    evidence_view,
     format_date,
     format_number,
     format_percent,
-    goal_view,
     og_locale,
-    sort_evidence,
 )
+from portfolio.markdown import Markdown
+from portfolio.pack import pack_item
+from portfolio.resume import build_resume
+from portfolio.themes import Theme, catalog, environment
+from portfolio.views import GoalView, evidence_view, goal_view, sort_evidence
 
 NAV = (
     ("", N_("Portfolio")),
@@ -224,7 +220,7 @@ def render_site(p: Portfolio, theme: Theme, md: Markdown, with_pdf: bool) -> lis
     out.append(Output(".nojekyll", b""))
     if p.config.cname:
         out.append(Output("CNAME", f"{p.config.cname}\n".encode()))
-    out += _assets(theme)
+    out += assets(theme)
     return out
 
 
@@ -276,147 +272,6 @@ def render_resume_print(p: Portfolio, theme: Theme, md: Markdown) -> str:
     return html
 
 
-PACK_PAGES = (
-    ("resume", "resume.html", N_("Resume")),
-    ("promotion-case", "promotion-case.html", N_("Promotion case")),
-    ("pitch", "pitch.html", N_("Pitch")),
-)
-PDF_PARTS = (
-    ("resume", N_("Resume")),
-    ("promotion-case", N_("Promotion case")),
-    ("pitch", N_("Pitch")),
-)
-
-
-def _pack_renderer(pack: Pack, theme: Theme, md: Markdown, with_pdf: bool) -> Renderer:
-    pages = [(file, title) for name, file, title in PACK_PAGES if name in pack.outputs]
-    nav = (("", N_("Overview")), *pages)
-    r = Renderer(pack.p, theme, md, nav=nav, private=True)
-    r.site.update(
-        title=f"{pack.p.profile.name}: {pack.target.title}",
-        language=pack.language,
-        paper=pack.paper,
-        has_pdf=with_pdf,
-    )
-    return r
-
-
-def _pack_context(pack: Pack, item_prefix: str | None) -> dict[str, Any]:
-    """What every pack template gets; `item_prefix` is where chosen items are anchored
-    (`index.html#` on the web pages, `#` inside the evidence pack, None: no links)."""
-    chosen = {c.view.ev.id for c in pack.chosen}
-
-    def item_href(item: Any) -> str | None:
-        if item_prefix is None or item.id not in chosen:
-            return None
-        return f"{item_prefix}{item.anchor}"
-
-    def ref_href(path: str) -> str | None:
-        evidence_id = path.removeprefix("evidence/").rstrip("/")
-        return item_href(pack_item(pack.p.evidence[evidence_id]))
-
-    return {
-        "pack": pack,
-        "case": pack.case,
-        "pitch": pack.pitch,
-        "resume": pack.resume,
-        "item_href": item_href,
-        "ref_href": ref_href,
-    }
-
-
-def render_pack(pack: Pack, theme: Theme, md: Markdown, with_pdf: bool) -> list[Output]:
-    """The HTML pages, `selection.json` and assets of one target's pack (PDFs apart)."""
-    r = _pack_renderer(pack, theme, md, with_pdf)
-    context = _pack_context(pack, "index.html#") | {"has_pdf": with_pdf}
-    out = [r.page("index.html", "pack/index.html", **context)]
-    out += [
-        r.page(file, f"pack/{file}", **context)
-        for name, file, _ in PACK_PAGES
-        if name in pack.outputs
-    ]
-    out.append(Output("selection.json", selection_json(pack)))
-    out += _assets(theme)
-    return out
-
-
-def render_pack_print(pack: Pack, theme: Theme, md: Markdown, document: str) -> str:
-    """`resume`, `promotion-case` or `evidence-pack` of a pack, as HTML for the PDF."""
-    r = _pack_renderer(pack, theme, md, with_pdf=True)
-    sheets = [find_asset(theme, name) for name in ("print.css", "pack.css")]
-    stylesheets = [s.as_uri() for s in sheets if s is not None]
-    common = {"site": r.site, "profile": pack.p.profile}
-    if document == "resume":
-        return r.render(
-            "resume-print.html",
-            **common,
-            resume=pack.resume,
-            stylesheet=stylesheets[0] if stylesheets else None,
-        )
-    if document == "promotion-case":
-        return r.render(
-            "pack/promotion-case-print.html",
-            **common,
-            **_pack_context(pack, None),
-            stylesheets=stylesheets,
-        )
-    parts = [
-        {"name": name, "title": title, "anchor": f"part-{name}"}
-        for name, title in PDF_PARTS
-        if name in pack.outputs
-    ]
-    parts.append({"name": "evidence", "title": N_("Evidence"), "anchor": "part-evidence"})
-    return r.render(
-        "pack/evidence-pack.html",
-        **common,
-        **_pack_context(pack, "#"),
-        stylesheets=stylesheets,
-        parts=parts,
-        attachments=[a for c in pack.chosen for a in c.view.attachments],
-    )
-
-
-def selection_json(pack: Pack) -> bytes:
-    """The ranking as data: every item, its score and reasons, and the coverage."""
-    from portfolio.select import WEIGHTS
-
-    sel = pack.selection
-    data = {
-        "target": pack.target.id,
-        "goal": pack.target.goal,
-        "as_of": pack.p.today.isoformat(),
-        "max_evidence": pack.target.max_evidence,
-        "include_private": pack.target.include_private,
-        "chosen": [s.evidence.id for s in sel.chosen],
-        "ranked": [
-            {
-                "id": s.evidence.id,
-                "title": s.evidence.title,
-                "visibility": s.evidence.visibility,
-                "score": s.score,
-                "chosen": s in sel.chosen,
-                "pinned": s.pinned,
-                "reasons": [{"points": r.points, "why": r.why} for r in s.reasons],
-                "keywords": list(s.keywords),
-                "job_skills": list(s.job_skills),
-            }
-            for s in sel.ranked
-        ],
-        "excluded": list(sel.excluded),
-        "keywords": {
-            c.term: {"chosen": [i.id for i in c.chosen], "not_chosen": [i.id for i in c.unchosen]}
-            for c in pack.keywords
-        },
-        "gaps": list(sel.gaps),
-        "job_skills": {
-            c.term: {"chosen": [i.id for i in c.chosen], "not_chosen": [i.id for i in c.unchosen]}
-            for c in pack.job_skills
-        },
-        "weights": WEIGHTS,
-    }
-    return (json.dumps(data, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
-
-
 def _where(exc: jinja2.TemplateError, name: str) -> str:
     """`file:line` of the template line that failed, from Jinja's rewritten traceback."""
     if isinstance(exc, jinja2.TemplateSyntaxError) and exc.filename:
@@ -458,7 +313,7 @@ def _goal_order(p: Portfolio) -> list[Any]:
     return sorted(p.goals.values(), key=key)
 
 
-def _assets(theme: Theme) -> list[Output]:
+def assets(theme: Theme) -> list[Output]:
     """The theme's static files under `assets/`; a child theme's file wins."""
     found: dict[str, Path] = {}
     for folder in theme.static_dirs:

@@ -13,9 +13,9 @@ from typing import Any
 from portfolio.audit import Finding, counts
 from portfolio.catalog import Portfolio
 from portfolio.errors import Problem
+from portfolio.language import format_date
 from portfolio.review import Change, GoalReview
 from portfolio.rules import SEVERITIES
-from portfolio.views import format_date
 
 JSON_VERSION = 1
 Style = Callable[[str, str], str]  # (text, severity or kind) -> text, e.g. coloured

@@ -14,8 +14,9 @@ from dataclasses import dataclass
 
 from portfolio.catalog import Portfolio
 from portfolio.dates import PartialDate
+from portfolio.language import Msg, format_range
 from portfolio.models import Education, Evidence, Language, Link, Position, Skill
-from portfolio.views import EvidenceView, Msg, evidence_view, format_range, sort_evidence
+from portfolio.views import EvidenceView, evidence_view, sort_evidence
 
 CREDENTIAL_KINDS = ("certification", "course")
 RECOGNITION_KINDS = ("award", "talk", "publication")

@@ -14,8 +14,9 @@ from dataclasses import dataclass
 from portfolio.audit import Finding, review_due
 from portfolio.catalog import Portfolio
 from portfolio.dates import PartialDate
+from portfolio.language import format_date, with_unit
 from portfolio.models import Goal, Indicator
-from portfolio.views import format_date, sort_evidence, with_unit
+from portfolio.views import sort_evidence
 
 
 @dataclass(frozen=True)

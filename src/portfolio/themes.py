@@ -25,8 +25,8 @@ from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup, escape
 
 from portfolio.errors import BuildError, Problem
+from portfolio.language import Msg, plural_form
 from portfolio.validate import suggest
-from portfolio.views import Msg, plural_form
 from portfolio.yamldoc import parse_yaml
 
 

@@ -14,7 +14,7 @@ from portfolio.dates import build_date
 from portfolio.errors import BuildError, ContentError, Problem
 from portfolio.load import SourceFile, find_reference, load_project
 from portfolio.markdown import Markdown, renderer
-from portfolio.options import declared, resolve_options
+from portfolio.options import chart_colours, declared, resolve_options
 from portfolio.pack import Pack, build_pack
 from portfolio.render import Output, render_resume_print, render_site
 from portfolio.render_pack import render_pack, render_pack_print
@@ -60,7 +60,8 @@ def load(root: Path) -> tuple[Portfolio, Theme]:
             declared(theme.folders), given, config_src.doc if config_src else None, name
         )
         problems += found
-        theme = replace(theme, options=tuple(values.items()))
+        colours = chart_colours(theme.folders)
+        theme = replace(theme, options=tuple(values.items()), chart=tuple(colours.items()))
     if portfolio is None or problems or isinstance(theme, Problem):
         raise ContentError(problems)
     return portfolio, theme

@@ -27,8 +27,27 @@ from portfolio.views import IndicatorView
 WIDTH, HEIGHT = 480, 210
 TOP, BOTTOM = 18, 30  # room for "today" above and the dates below
 CHAR = 7.4  # the width of a character at the labels' size, near enough to make room
-MUTED, GRID, PAPER = "#5f6670", "#e3e6ea", "#ffffff"
-COLOURS = {"value": "#1d4f86", "target": "#17643a", "baseline": "#7d848e", "plan": "#a9b1bb"}
+
+
+@dataclass(frozen=True)
+class Palette:
+    """The chart's colours, written into the SVG: a PDF renderer does not apply the page's
+    CSS inside an inline SVG, so a theme gives its own in theme.yaml under `chart:`."""
+
+    value: str = "#1d4f86"
+    target: str = "#17643a"
+    baseline: str = "#7d848e"
+    plan: str = "#a9b1bb"
+    grid: str = "#e3e6ea"
+    muted: str = "#5f6670"
+    paper: str = "#ffffff"
+
+    @classmethod
+    def of(cls, colours: dict[str, str]) -> Palette:
+        return cls(**{k: v for k, v in colours.items() if k in cls.__dataclass_fields__})
+
+
+DEFAULT = Palette()
 DAY = dt.timedelta(days=1)
 Say = Callable[[Msg], str]
 
@@ -99,19 +118,19 @@ def _fmt(x: float) -> str:
     return f"{x:.1f}".rstrip("0").rstrip(".")
 
 
-def _line(frame: _Frame, value: float, kind: str, label: str) -> list[str]:
+def _line(frame: _Frame, value: float, kind: str, label: str, palette: Palette) -> list[str]:
     """A horizontal line across the frame, labelled at its right end."""
     y = _fmt(frame.y(value))
     left, right = _fmt(frame.left), _fmt(frame.right)
     return [
         f'<line class="chart-{kind}" x1="{left}" x2="{right}" y1="{y}" y2="{y}" '
-        f'stroke="{COLOURS[kind]}" stroke-width="1.5" stroke-dasharray="5 4"/>',
+        f'stroke="{getattr(palette, kind)}" stroke-width="1.5" stroke-dasharray="5 4"/>',
         f'<text class="chart-label chart-{kind}-label" x="{_fmt(frame.right + 6)}" y="{y}" '
-        f'dy="0.32em" fill="{COLOURS[kind]}" font-size="12.5">{escape(label)}</text>',
+        f'dy="0.32em" fill="{getattr(palette, kind)}" font-size="12.5">{escape(label)}</text>',
     ]
 
 
-def chart(view: IndicatorView, say: Say = _english) -> Markup:
+def chart(view: IndicatorView, say: Say = _english, palette: Palette = DEFAULT) -> Markup:
     """The SVG for one indicator; empty when it has nothing to draw."""
     ind = view.indicator
     points = sorted((d.last_day if d.day == 0 else d.first_day, v) for d, v in ind.values.items())
@@ -130,30 +149,30 @@ def chart(view: IndicatorView, say: Say = _english) -> Markup:
         y = _fmt(frame.y(tick))
         parts.append(
             f'<line class="chart-grid" x1="{_fmt(frame.left)}" x2="{_fmt(frame.right)}" '
-            f'y1="{y}" y2="{y}" stroke="{GRID}" stroke-width="1"/>'
+            f'y1="{y}" y2="{y}" stroke="{palette.grid}" stroke-width="1"/>'
             f'<text class="chart-axis" x="{_fmt(frame.left - 8)}" '
-            f'y="{y}" dy="0.32em" text-anchor="end" fill="{MUTED}" font-size="12.5">'
+            f'y="{y}" dy="0.32em" text-anchor="end" fill="{palette.muted}" font-size="12.5">'
             f"{escape(format_number(tick, view.language))}</text>"
         )
-    parts += _dates(frame, view, say)
+    parts += _dates(frame, view, say, palette)
     labels = _labels(view, say)
     if ind.baseline is not None:
-        parts += _line(frame, ind.baseline, "baseline", labels["baseline"])
+        parts += _line(frame, ind.baseline, "baseline", labels["baseline"], palette)
     if ind.target is not None:
-        parts += _line(frame, ind.target, "target", labels["target"])
+        parts += _line(frame, ind.target, "target", labels["target"], palette)
     if view.start and view.due and ind.baseline is not None and ind.target is not None:
         parts.append(
             f'<line class="chart-plan" x1="{_fmt(frame.x(view.start))}" '
             f'y1="{_fmt(frame.y(ind.baseline))}" x2="{_fmt(frame.x(view.due))}" '
-            f'y2="{_fmt(frame.y(ind.target))}" stroke="{COLOURS["plan"]}" stroke-width="1.5" '
+            f'y2="{_fmt(frame.y(ind.target))}" stroke="{palette.plan}" stroke-width="1.5" '
             f'stroke-dasharray="2 4" stroke-linecap="round"/>'
         )
-    parts += _values(frame, view, points, unit)
+    parts += _values(frame, view, points, unit, palette)
     parts.append("</svg>")
     return Markup("".join(parts))
 
 
-def _dates(frame: _Frame, view: IndicatorView, say: Say) -> list[str]:
+def _dates(frame: _Frame, view: IndicatorView, say: Say, palette: Palette) -> list[str]:
     """The start and due dates under the axis, and a line for today."""
     parts = []
     base = HEIGHT - BOTTOM
@@ -161,26 +180,30 @@ def _dates(frame: _Frame, view: IndicatorView, say: Say) -> list[str]:
         if day is not None:
             parts.append(
                 f'<text class="chart-axis" x="{_fmt(frame.x(day))}" y="{base + 18}" '
-                f'text-anchor="{anchor}" fill="{MUTED}" font-size="12.5">'
+                f'text-anchor="{anchor}" fill="{palette.muted}" font-size="12.5">'
                 f"{escape(format_date(day, view.language))}</text>"
             )
     parts.append(
         f'<line class="chart-axis-line" x1="{_fmt(frame.left)}" x2="{_fmt(frame.right)}" '
-        f'y1="{base}" y2="{base}" stroke="{MUTED}" stroke-width="1"/>'
+        f'y1="{base}" y2="{base}" stroke="{palette.muted}" stroke-width="1"/>'
     )
     if view.today and frame.x0 <= view.today <= frame.x1:
         x = _fmt(frame.x(view.today))
         parts.append(
             f'<line class="chart-today" x1="{x}" x2="{x}" y1="{TOP}" y2="{base}" '
-            f'stroke="{MUTED}" stroke-width="1" stroke-dasharray="1 3"/>'
+            f'stroke="{palette.muted}" stroke-width="1" stroke-dasharray="1 3"/>'
             f'<text class="chart-axis" x="{x}" y="{TOP - 4}" text-anchor="middle" '
-            f'fill="{MUTED}" font-size="11.5">{escape(say(N_("today")))}</text>'
+            f'fill="{palette.muted}" font-size="11.5">{escape(say(N_("today")))}</text>'
         )
     return parts
 
 
 def _values(
-    frame: _Frame, view: IndicatorView, points: list[tuple[dt.date, float]], unit: str
+    frame: _Frame,
+    view: IndicatorView,
+    points: list[tuple[dt.date, float]],
+    unit: str,
+    palette: Palette,
 ) -> list[str]:
     """The measured values: a line from the baseline at the start, a dot per value."""
     if not points:
@@ -190,7 +213,7 @@ def _values(
     if view.start and ind.baseline is not None and view.start < points[0][0]:
         path.insert(0, (frame.x(view.start), frame.y(ind.baseline)))
     coords = " ".join(f"{_fmt(x)},{_fmt(y)}" for x, y in path)
-    colour = COLOURS["value"]
+    colour = palette.value
     parts = [
         f'<polyline class="chart-values" points="{coords}" fill="none" stroke="{colour}" '
         f'stroke-width="2.5" stroke-linejoin="round" stroke-linecap="round"/>'
@@ -211,7 +234,7 @@ def _values(
         middle = y - 16 if y - 28 > TOP else y + 18
     parts.append(
         f'<rect class="chart-latest-back" x="{_fmt(left)}" y="{_fmt(middle - 10)}" '
-        f'width="{_fmt(width)}" height="19" rx="3" fill="{PAPER}"/>'
+        f'width="{_fmt(width)}" height="19" rx="3" fill="{palette.paper}"/>'
         f'<text class="chart-latest" x="{_fmt(left + 4)}" y="{_fmt(middle)}" dy="0.35em" '
         f'fill="{colour}" font-size="13.5" font-weight="600">{escape(label)}</text>'
     )

@@ -116,3 +116,21 @@ def _hint(option: Option) -> str:
     if option.choices:
         return "use one of: " + ", ".join(f"`{c}`" for c in option.choices)
     return option.description or f"the default is `{option.default}`"
+
+
+def chart_colours(folders: tuple[Path, ...]) -> dict[str, str]:
+    """The colours a theme chain gives its charts under `chart:` in theme.yaml (the most
+    specific theme wins, colour by colour)."""
+    colours: dict[str, str] = {}
+    for folder in reversed(folders):
+        meta = folder / "theme.yaml"
+        if meta.is_file():
+            doc, _ = parse_yaml(meta.read_text(encoding="utf-8"), str(meta))
+            data = doc.data if isinstance(doc.data, dict) else {}
+            found = data.get("chart") or {}
+            if not isinstance(found, dict) or not all(
+                isinstance(v, str) and re.fullmatch(r"#[0-9a-fA-F]{6}", v) for v in found.values()
+            ):
+                raise BuildError(f"{meta}: `chart` maps names to colours written #rrggbb")
+            colours.update(found)
+    return colours

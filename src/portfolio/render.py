@@ -22,7 +22,7 @@ from markupsafe import Markup, escape
 
 from portfolio.audit import audit, by_subject
 from portfolio.catalog import Portfolio
-from portfolio.charts import chart
+from portfolio.charts import Palette, chart
 from portfolio.errors import BuildError
 from portfolio.language import (
     KIND_LABELS,
@@ -106,7 +106,7 @@ class Renderer:
             "number": partial(format_number, language=language),
             "percent": partial(percent, language=language),
             "sentence": sentence,
-            "chart": partial(chart, say=self.strings.say),
+            "chart": partial(chart, say=self.strings.say, palette=Palette.of(dict(theme.chart))),
             "code": code_spans,
             "item": partial(pack_item, language=language),
         }

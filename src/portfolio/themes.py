@@ -43,6 +43,7 @@ class Theme:
     name: str
     folders: tuple[Path, ...]  # most specific first
     options: tuple[tuple[str, Any], ...] = ()  # the site's values (options.py), as pairs
+    chart: tuple[tuple[str, str], ...] = ()  # the charts' colours from theme.yaml
 
     @property
     def template_dirs(self) -> list[str]:

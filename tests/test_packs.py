@@ -197,7 +197,7 @@ def test_a_job_description_moves_the_ranking_the_way_its_skills_say(tmp_path: Pa
     assert set(portal.job_skills) == {"JavaScript", "React", "Node.js", "CSS"}
     assert order_after.index("customer-portal") < order_before.index("customer-portal") - 3
     for evidence, item in scored.items():
-        job_points = sum(r.points for r in item.reasons if r.why.startswith("job "))
+        job_points = sum(r.points for r in item.reasons if str(r.why).startswith("job "))
         assert after[evidence] - before[evidence] == job_points, evidence
         if item.job_skills:
             assert job_points >= 4 * min(len(item.job_skills), 4)

@@ -138,7 +138,7 @@ def selection_json(pack: Pack) -> bytes:
                 "score": s.score,
                 "chosen": s in sel.chosen,
                 "pinned": s.pinned,
-                "reasons": [{"points": r.points, "why": r.why} for r in s.reasons],
+                "reasons": [{"points": r.points, "why": str(r.why)} for r in s.reasons],
                 "keywords": list(s.keywords),
                 "job_skills": list(s.job_skills),
             }

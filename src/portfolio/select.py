@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from portfolio.catalog import Portfolio
+from portfolio.language import N_, Msg, verbatim
 from portfolio.models import Evidence, Requirement, Target
 
 GOAL_DIRECT = 40  # the evidence names the target's goal
@@ -62,7 +63,7 @@ _FORMAL = re.compile(r"\b(degree|bachelor|master|phd|diploma|years?)\b", re.IGNO
 @dataclass(frozen=True)
 class Reason:
     points: int
-    why: str
+    why: Msg  # said in the pack's language; str() is the English, for selection.json
 
 
 @dataclass(frozen=True)
@@ -157,8 +158,8 @@ def job_terms(job: dict[str, Any] | None) -> JobTerms:
     return JobTerms(tuple(skills), tuple(words))
 
 
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}{'' if n == 1 else 's'}"
+def _terms(terms: list[str]) -> Msg:
+    return verbatim(", ".join(terms))
 
 
 def _score(p: Portfolio, ev: Evidence, target: Target, job: JobTerms) -> Scored:
@@ -166,27 +167,29 @@ def _score(p: Portfolio, ev: Evidence, target: Target, job: JobTerms) -> Scored:
     goal = p.goals.get(target.goal) if target.goal else None
     if goal is not None:
         if goal.id in ev.goals:
-            reasons.append(Reason(GOAL_DIRECT, f"advances the goal “{goal.title}”"))
+            reasons.append(Reason(GOAL_DIRECT, N_("advances the goal “{title}”", title=goal.title)))
         elif any(ev.id in m.evidence for m in goal.milestones):
-            reasons.append(Reason(GOAL_MILESTONE, f"proves a milestone of “{goal.title}”"))
+            why = N_("proves a milestone of “{title}”", title=goal.title)
+            reasons.append(Reason(GOAL_MILESTONE, why))
     skills = " | ".join(s.lower() for s in ev.skills)
     text = _text(ev)
     in_skills = [k for k in target.keywords if mentions(skills, k)]
     in_text = [k for k in target.keywords if k not in in_skills and mentions(text, k)]
     if in_skills:
-        reasons.append(
-            Reason(KEYWORD_IN_SKILLS * len(in_skills), "skills match: " + ", ".join(in_skills))
-        )
+        why = N_("skills match: {terms}", terms=_terms(in_skills))
+        reasons.append(Reason(KEYWORD_IN_SKILLS * len(in_skills), why))
     if in_text:
-        reasons.append(Reason(KEYWORD_IN_TEXT * len(in_text), "mentions: " + ", ".join(in_text)))
+        why = N_("mentions: {terms}", terms=_terms(in_text))
+        reasons.append(Reason(KEYWORD_IN_TEXT * len(in_text), why))
     job_skills = [t for t in job.skills if mentions(skills, t) or mentions(text, t)]
     if job_skills:
         points = min(JOB_SKILLS_CAP, JOB_SKILL * len(job_skills))
-        reasons.append(Reason(points, "job skills: " + ", ".join(job_skills)))
+        reasons.append(Reason(points, N_("job skills: {terms}", terms=_terms(job_skills))))
     job_words = [w for w in job.words if mentions(skills, w) or mentions(text, w)]
     if job_words:
         points = min(JOB_WORDS_CAP, JOB_WORD * len(job_words))
-        reasons.append(Reason(points, "job ad words: " + ", ".join(job_words[:JOB_WORDS_CAP])))
+        why = N_("job ad words: {terms}", terms=_terms(job_words[:JOB_WORDS_CAP]))
+        reasons.append(Reason(points, why))
     if ev.metrics:
         improved = sum(
             1
@@ -196,23 +199,31 @@ def _score(p: Portfolio, ev: Evidence, target: Target, job: JobTerms) -> Scored:
         )  # fmt: skip
         measured = len(ev.metrics) - improved
         points = min(METRICS_CAP, IMPROVED_METRIC * improved + MEASURED_METRIC * measured)
-        why = (
-            _plural(improved, "measured improvement")
-            if improved
-            else _plural(measured, "measured result")
-        )
+        if improved:
+            why = (
+                N_("{n} measured improvement", n="1")
+                if improved == 1
+                else N_("{n} measured improvements", n=str(improved))
+            )
+        else:
+            why = (
+                N_("{n} measured result", n="1")
+                if measured == 1
+                else N_("{n} measured results", n=str(measured))
+            )
         reasons.append(Reason(points, why))
     if ev.endorsements:
         n = len(ev.endorsements)
-        reasons.append(Reason(min(ENDORSEMENTS_CAP, ENDORSEMENT * n), _plural(n, "endorsement")))
+        why = N_("{n} endorsement", n="1") if n == 1 else N_("{n} endorsements", n=str(n))
+        reasons.append(Reason(min(ENDORSEMENTS_CAP, ENDORSEMENT * n), why))
     when = ev.when
     if when is not None:
         years = max(0.0, (p.today - when.last_day).days / 365.25)
         points = round(max(0.0, RECENCY_MAX - 2.5 * years))
         if points:
-            reasons.append(Reason(points, f"recent ({when.iso()})"))
+            reasons.append(Reason(points, N_("recent ({date})", date=when.iso())))
     if ev.featured:
-        reasons.append(Reason(FEATURED, "featured"))
+        reasons.append(Reason(FEATURED, N_("featured")))
     return Scored(
         ev, tuple(reasons), tuple(in_skills + in_text), tuple(job_skills), ev.id in target.pin
     )

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from portfolio.audit import Finding, audit
 from portfolio.catalog import Portfolio, assemble, public_view
@@ -16,14 +16,12 @@ from portfolio.load import SourceFile, find_reference, load_project
 from portfolio.markdown import Markdown, renderer
 from portfolio.options import chart_colours, declared, resolve_options
 from portfolio.pack import Pack, build_pack
+from portfolio.pdfpool import Embedded, PdfFailure, PdfJob, Pdfs, workers_wanted
 from portfolio.render import Output, render_resume_print, render_site
 from portfolio.render_pack import render_pack, render_pack_print
 from portfolio.themes import Theme, resolve
 from portfolio.validate import suggest
 from portfolio.write import recover, write_tree
-
-if TYPE_CHECKING:
-    from portfolio.pdf import Embedded
 
 
 @dataclass(frozen=True)
@@ -110,55 +108,82 @@ def build(
     without `with_packs`, only the site (what a CI that publishes it needs).
 
     Everything is rendered in memory first; files are written only once all of it
-    has worked, so a failure leaves what was built before untouched. `progress` hears
+    has worked, so a failure leaves what was built before untouched. PDFs are laid out
+    in worker processes started before anything else (pdfpool.py). `progress` hears
     of each step as it starts, for a terminal to show.
     """
     started = time.perf_counter()
     recover(out)  # a build killed mid-swap left the previous site beside it: put it back
-    progress("reading and checking the content")
-    portfolio, theme = load(root)
-    if base_url is not None:
-        portfolio = _with_base_url(portfolio, base_url)
-    packs = packs or root / "packs"
-    _check_apart(out, packs)
-    chosen = targets if targets is not None else tuple(portfolio.targets) if with_packs else ()
-    _check_targets(chosen, portfolio)
-    site = site_outputs(portfolio, theme, pdf, progress) if targets is None else []
-    pack_outputs = {}
-    md = renderer(portfolio.config.unsafe_html)
-    for target in chosen:
-        progress(f"the pack for {target}")
-        pack = build_pack(portfolio, portfolio.targets[target])
-        pack_outputs[target] = _pack(pack, theme, md, pdf, progress)
+    pool = Pdfs(workers_wanted(_expected_pdfs(root, targets, with_packs))) if pdf else None
+    try:
+        progress("reading and checking the content")
+        portfolio, theme = load(root)
+        if base_url is not None:
+            portfolio = _with_base_url(portfolio, base_url)
+        packs = packs or root / "packs"
+        _check_apart(out, packs)
+        chosen = targets if targets is not None else tuple(portfolio.targets) if with_packs else ()
+        _check_targets(chosen, portfolio)
+        md = renderer(portfolio.config.unsafe_html)
+        trees: dict[Path, list[Output]] = {}
+        jobs: list[tuple[Path, PdfJob]] = []
+        if targets is None:
+            trees[out] = site_outputs(portfolio, theme, pdf, progress)
+            if pool:
+                jobs.append((out, _resume_job(public_view(portfolio), theme, md)))
+        for target in chosen:
+            progress(f"the pack for {target}")
+            pack = build_pack(portfolio, portfolio.targets[target])
+            trees[packs / target] = render_pack(pack, theme, md, with_pdf=pdf)
+            if pool:
+                jobs += [(packs / target, job) for job in _pack_jobs(pack, theme, md)]
+        if pool and jobs:
+            progress(f"{len(jobs)} PDFs on {pool.workers} worker{'s' * (pool.workers > 1)}")
+            made = _render_pdfs(pool, [job for _, job in jobs], portfolio)
+            for folder, job in jobs:
+                trees[folder].append(Output(job.name.rsplit("/", 1)[-1], made[job.name]))
+    finally:
+        if pool:
+            pool.close()
     progress("writing the files")
-    if targets is None:
-        write_tree(out, site)
-    reports = []
-    for target_id, outputs in pack_outputs.items():
-        write_tree(packs / target_id, outputs)
-        reports.append(PackReport(target_id, packs / target_id, len(outputs), _count_pdfs(outputs)))
+    for folder, outputs in trees.items():
+        write_tree(folder, outputs)
+    site = trees.get(out, [])
+    reports = tuple(
+        PackReport(folder.name, folder, len(outputs), _count_pdfs(outputs))
+        for folder, outputs in trees.items()
+        if folder != out
+    )
     return BuildReport(
         out if targets is None else None,
         sum(1 for o in site if o.path.endswith(".html")),
         _count_pdfs(site),
         len(site),
         time.perf_counter() - started,
-        tuple(reports),
+        reports,
     )
+
+
+def _expected_pdfs(root: Path, targets: tuple[str, ...] | None, with_packs: bool) -> int:
+    """About how many PDFs a build will make, before reading anything: the pool's size."""
+    if targets is not None:
+        return 3 * len(targets)
+    folder = root / "content" / "targets"
+    packs = 0
+    if with_packs and folder.is_dir():
+        packs = sum(1 for f in folder.iterdir() if f.suffix in (".yaml", ".yml"))
+    return 1 + 3 * packs
 
 
 def site_outputs(
     portfolio: Portfolio, theme: Theme, pdf: bool, progress: Progress = _quiet
 ) -> list[Output]:
-    """Every file of the public site, in memory: what `build` writes and `serve` serves."""
+    """Every HTML page and copied file of the public site, in memory: what `build`
+    writes (with the resume PDF beside them) and `serve` serves."""
     public = public_view(portfolio)
     md = renderer(portfolio.config.unsafe_html)
     progress("the site's pages")
-    site = render_site(public, theme, md, with_pdf=pdf)
-    if pdf:
-        progress("resume.pdf")
-        site.append(_resume_pdf(public, theme, md))
-    return site
+    return render_site(public, theme, md, with_pdf=pdf)
 
 
 def _check_targets(chosen: tuple[str, ...], portfolio: Portfolio) -> None:
@@ -187,62 +212,54 @@ def _check_apart(site: Path, packs: Path) -> None:
         )
 
 
-def _pack(pack: Pack, theme: Theme, md: Markdown, pdf: bool, progress: Progress) -> list[Output]:
-    """Every file of one target's pack, PDFs included."""
-    outputs = render_pack(pack, theme, md, with_pdf=pdf)
-    if not pdf:
-        return outputs
-    from portfolio.pdf import Embedded  # WeasyPrint costs half a second to import
-
-    documents = [d for d in ("resume", "promotion-case", "evidence-pack") if d in pack.outputs]
+def _pack_jobs(pack: Pack, theme: Theme, md: Markdown) -> list[PdfJob]:
+    """The PDFs of one target's pack, as jobs for the pool."""
     folder = pack.p.root / "content" / "evidence"
-    for document in documents:
-        html = render_pack_print(pack, theme, md, document)
-        embed = []
+    jobs = []
+    for document in ("resume", "promotion-case", "evidence-pack"):
+        if document not in pack.outputs:
+            continue
+        embed: tuple[Embedded, ...] = ()
         if document == "evidence-pack":
-            embed = [
+            embed = tuple(
                 Embedded(folder / a.source, a.name, f"{c.view.ev.title}: {a.name}")
                 for c in pack.chosen
                 for a in c.view.attachments
-            ]
-        name = f"{document}.pdf"
-        progress(f"packs/{pack.target.id}/{name}")
-        data = _render_pdf(html, pack.p, theme, f"packs/{pack.target.id}/{name}", embed)
-        outputs.append(Output(name, data))
-    return outputs
+            )
+        html = render_pack_print(pack, theme, md, document)
+        name = f"packs/{pack.target.id}/{document}.pdf"
+        jobs.append(_job(name, html, pack.p, theme, embed))
+    return jobs
 
 
-def _resume_pdf(public: Portfolio, theme: Theme, md: Markdown) -> Output:
-    html = render_resume_print(public, theme, md)
-    return Output("resume.pdf", _render_pdf(html, public, theme, "resume.pdf"))
+def _resume_job(public: Portfolio, theme: Theme, md: Markdown) -> PdfJob:
+    return _job("resume.pdf", render_resume_print(public, theme, md), public, theme)
 
 
-def _render_pdf(
-    html: str, p: Portfolio, theme: Theme, name: str, embed: Sequence[Embedded] = ()
-) -> bytes:
-    """One PDF, reading only the project and the theme. A refused URL becomes a
-    located problem in the content file that names it."""
-    from portfolio import pdf  # WeasyPrint costs half a second to import: only when needed
+def _job(
+    name: str, html: str, p: Portfolio, theme: Theme, embed: tuple[Embedded, ...] = ()
+) -> PdfJob:
+    """A PDF that may read only the project and the theme."""
+    roots = (p.root, *theme.folders)
+    return PdfJob(name, html, roots, p.root.as_uri() + "/", p.config.pdf_variant, embed)
 
+
+def _render_pdfs(pool: Pdfs, jobs: list[PdfJob], p: Portfolio) -> dict[str, bytes]:
+    """Every PDF; a refused URL becomes a located problem in the file that names it."""
     try:
-        return pdf.render_pdf(
-            html,
-            [p.root, *theme.folders],
-            base_url=p.root.as_uri() + "/",
-            variant=p.config.pdf_variant,
-            embed=embed,
-        )
-    except pdf.PdfError as exc:
+        return pool.render(jobs)
+    except PdfFailure as failure:
+        exc = failure.error
         files = ["content/profile.yaml"]
         files += [g.source for g in p.goals.values()] + [e.source for e in p.evidence.values()]
         where = find_reference(p.root, files, exc.url) if exc.url else None
         if where is None:
-            raise BuildError(f"{name}: {exc}") from None
+            raise BuildError(f"{failure.name}: {exc}") from None
         raise ContentError(
             [
                 Problem(
                     *where,
-                    f"{name} cannot be made: {exc}",
+                    f"{failure.name} cannot be made: {exc}",
                     "use an image or file inside content/evidence/ and name it with a "
                     "relative path, or make it a plain link",
                 )

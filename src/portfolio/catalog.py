@@ -63,13 +63,19 @@ def _link(
     for goal in goals.values():
         for milestone in goal.milestones:
             pairs.update((goal.id, e) for e in milestone.evidence if e in evidence)
-    goal_evidence = {g: tuple(sorted(e for gg, e in pairs if gg == g)) for g in goals}
-    evidence_goals = {e: tuple(sorted(g for g, ee in pairs if ee == e)) for e in evidence}
-    serving = {
-        a.id: tuple(g.id for g in goals.values() if g.serves == a.id)
-        for a in goals.values()
-        if a.kind == "aspiration"
+    by_goal: dict[str, list[str]] = {g: [] for g in goals}
+    by_evidence: dict[str, list[str]] = {e: [] for e in evidence}
+    for goal_id, ev_id in pairs:  # one pass: 10,000 items must not be quadratic
+        by_goal[goal_id].append(ev_id)
+        by_evidence[ev_id].append(goal_id)
+    goal_evidence = {g: tuple(sorted(found)) for g, found in by_goal.items()}
+    evidence_goals = {e: tuple(sorted(found)) for e, found in by_evidence.items()}
+    serving: dict[str, tuple[str, ...]] = {
+        a.id: () for a in goals.values() if a.kind == "aspiration"
     }
+    for goal in goals.values():
+        if goal.serves in serving:
+            serving[goal.serves] += (goal.id,)
     position = {
         ev: i for i, job in enumerate(profile.experience) for ev in job.highlights if ev in evidence
     }

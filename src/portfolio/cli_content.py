@@ -5,15 +5,38 @@ exporter.py and newfile.py."""
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from portfolio.dates import PartialDate
 from portfolio.errors import BuildError, ContentError
-from portfolio.newfile import KINDS, project_today
 from portfolio.terminal import count, shown
+
+if TYPE_CHECKING:
+    from portfolio.dates import PartialDate
+
+
+class _KindChoice(click.Choice[str]):
+    """The evidence kinds as a choice, read from the model only when a command needs
+    them, so that `portfolio --help` does not pay for importing pydantic and the models."""
+
+    def __init__(self) -> None:
+        self.case_sensitive = True
+
+    @property
+    def choices(self) -> tuple[str, ...]:
+        import typing
+
+        from portfolio.models import EvidenceKind
+
+        return typing.get_args(EvidenceKind)
+
+    @choices.setter
+    def choices(self, value: Sequence[str]) -> None:
+        """Click's own __init__ would set them; they come from the model instead."""
+
 
 PROJECT = click.argument(
     "project", default=".", type=click.Path(exists=True, file_okay=False, path_type=Path)
@@ -21,6 +44,8 @@ PROJECT = click.argument(
 
 
 def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> PartialDate | None:
+    from portfolio.dates import PartialDate
+
     if value is None:
         return None
     try:
@@ -160,6 +185,7 @@ def new_goal(
 ) -> None:
     """Write content/goals/<id>.md for TITLE, an outcome such as "Lead a team of six"."""
     from portfolio.newfile import new_goal as write
+    from portfolio.newfile import project_today
 
     root = project.resolve()
     _run_new(
@@ -171,7 +197,7 @@ def new_goal(
 @new.command("evidence")
 @click.argument("title")
 @NEW_PROJECT
-@click.option("--kind", type=click.Choice(KINDS), default="project", show_default=True)
+@click.option("--kind", type=_KindChoice(), default="project", show_default=True)
 @click.option("--goal", "goals", multiple=True, metavar="ID", help="A goal it advances (repeat).")
 @click.option("--private", is_flag=True, help="Keep it off the public site.")
 @FILE_ID
@@ -180,6 +206,7 @@ def new_evidence(
 ) -> None:
     """Write content/evidence/<id>.md for TITLE, dated today."""
     from portfolio.newfile import new_evidence as write
+    from portfolio.newfile import project_today
 
     root = project.resolve()
     _run_new(root, lambda: write(root, title, project_today(root), kind, goals, private, file_id))

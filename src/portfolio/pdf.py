@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -18,16 +17,7 @@ import weasyprint
 from weasyprint.urls import FatalURLFetchingError, URLFetcher
 
 from portfolio.dates import source_date
-from portfolio.errors import BuildError
-
-
-class PdfError(BuildError):
-    """A PDF could not be made for a reason the user can fix. `url` is what it asked
-    for, if a refused URL was the reason, so the build can say which file names it."""
-
-    def __init__(self, message: str, url: str | None = None) -> None:
-        super().__init__(message)
-        self.url = url
+from portfolio.pdfpool import Embedded, PdfError
 
 
 class RefusedURL(FatalURLFetchingError):
@@ -59,15 +49,6 @@ class ProjectFetcher(URLFetcher):
                 url,
             )
         raise RefusedURL(f"refused to fetch `{url}`: nothing is fetched from the network", url)
-
-
-@dataclass(frozen=True)
-class Embedded:
-    """A file to embed in the PDF (checked by the catalog to be inside the project)."""
-
-    path: Path
-    name: str
-    description: str
 
 
 def render_pdf(

@@ -123,6 +123,7 @@ def selection_json(pack: Pack) -> bytes:
     from portfolio.select import WEIGHTS
 
     sel = pack.selection
+    chosen = {s.evidence.id for s in sel.chosen}
     data = {
         "target": pack.target.id,
         "goal": pack.target.goal,
@@ -136,7 +137,7 @@ def selection_json(pack: Pack) -> bytes:
                 "title": s.evidence.title,
                 "visibility": s.evidence.visibility,
                 "score": s.score,
-                "chosen": s in sel.chosen,
+                "chosen": s.evidence.id in chosen,
                 "pinned": s.pinned,
                 "reasons": [{"points": r.points, "why": str(r.why)} for r in s.reasons],
                 "keywords": list(s.keywords),

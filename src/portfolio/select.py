@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 from portfolio.catalog import Portfolio
@@ -97,9 +98,18 @@ class Selection:
     excluded: tuple[str, ...]  # ids the target excludes
     job: JobTerms
 
+    @cached_property
+    def chosen_ids(self) -> frozenset[str]:
+        """The ids of the chosen items, for membership tests that must not be quadratic."""
+        return frozenset(s.evidence.id for s in self.chosen)
+
     def backing(self, term: str, *, chosen: bool = True) -> tuple[str, ...]:
         """The ids (chosen, or ranked but not chosen) that back a keyword or job skill."""
-        pool = self.chosen if chosen else [s for s in self.ranked if s not in self.chosen]
+        pool = (
+            self.chosen
+            if chosen
+            else [s for s in self.ranked if s.evidence.id not in self.chosen_ids]
+        )
         return tuple(s.evidence.id for s in pool if term in s.keywords or term in s.job_skills)
 
     @property
@@ -244,6 +254,7 @@ def select(p: Portfolio, target: Target) -> Selection:
     pinned = [s for s in ranked if s.pinned]
     rest = [s for s in ranked if not s.pinned]
     chosen = tuple(pinned + rest)[: max(target.max_evidence, len(pinned))]
-    chosen = tuple(s for s in ranked if s in chosen)  # back in rank order
+    picked = {s.evidence.id for s in chosen}
+    chosen = tuple(s for s in ranked if s.evidence.id in picked)  # back in rank order
     excluded = tuple(e for e in target.exclude if e in p.evidence)
     return Selection(target, ranked, chosen, excluded, job)

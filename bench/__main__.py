@@ -1,0 +1,249 @@
+"""`python -m bench`: portfolio against its peers, side by side, in one run.
+
+    python -m bench                       # every scenario and size, peers included
+    python -m bench --sizes 10,100 --runs 3 --no-peers
+    python -m bench --smoke               # what the test suite runs: size 10, once
+
+Generates seeded projects (10, 100, 1,000, 10,000 evidence items with goals, targets,
+metrics and 300-word bodies), times each scenario as a whole process (median, min,
+max, peak memory), runs MkDocs, Pelican and RenderCV on the same words in their own
+virtual environments (bench/.peers/), and writes bench/RESULTS.md with the ratios.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from bench import generate, peers, rendercv
+from bench.measure import Result, run
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent
+PORTFOLIO = [sys.executable, "-m", "portfolio"]
+ENV = {"SOURCE_DATE_EPOCH": "1795305600"}
+
+
+def _edit(path: Path) -> None:
+    text = path.read_text(encoding="utf-8")
+    marker = "<!-- edited -->"
+    path.write_text(text.replace(marker, "") if marker in text else text + marker, "utf-8")
+
+
+def _clean(*paths: Path) -> None:
+    for path in paths:
+        shutil.rmtree(path, ignore_errors=True)
+
+
+class Bench:
+    def __init__(self, work: Path, runs: int, with_peers: bool) -> None:
+        self.work = work
+        self.runs = runs
+        self.peers = with_peers
+        self.rows: list[tuple[str, Result, Result | None, str]] = []  # ours, theirs, target
+
+    def add(self, ours: Result, theirs: Result | None = None, target: str = "") -> None:
+        self.rows.append((ours.name, ours, theirs, target))
+        shown = f"{ours.median:.3f} s" if not ours.failed else f"FAILED: {ours.failed}"
+        print(f"  {ours.name}: {shown}", flush=True)
+
+    def html(self, size: int) -> None:
+        project = self.work / f"p{size}"
+        items = generate.project(project, size)
+        out = project / "site"
+        build = [*PORTFOLIO, "build", project, "--no-pdf", "--no-packs"]
+
+        def cold() -> None:
+            _clean(out, project / ".portfolio-cache")
+
+        full = run(f"full HTML build, {size:,} items", build, self.runs, before=cold, env=ENV)
+        self.add(full, target="1,000: ≤ 1/3 MkDocs lean, ≤ 1/4 Pelican" if size == 1000 else "")
+        if not full.failed:
+            self.add(
+                run(f"no-op rebuild, {size:,} items", build, self.runs, env=ENV),
+                target="< 0.3 s" if size == 1000 else "",
+            )
+            evidence = project / "content" / "evidence" / f"{items[size // 2].id}.md"
+            self.add(
+                run(
+                    f"rebuild after one edit, {size:,} items",
+                    build,
+                    self.runs,
+                    before=lambda: _edit(evidence),
+                    env=ENV,
+                ),
+                target="< 0.5 s" if size == 1000 else "",
+            )
+            self.add(run(f"check, {size:,} items", [*PORTFOLIO, "check", project], self.runs))
+        if self.peers and size in (100, 1000):
+            self._html_peers(size, items, full)
+
+    def _html_peers(self, size: int, items: list[generate.Item], ours: Result) -> None:
+        for lean in (True, False):
+            site = self.work / f"mkdocs-{size}-{'lean' if lean else 'default'}"
+            generate.mkdocs_site(site, items, lean)
+            theirs = run(
+                f"MkDocs {'lean' if lean else 'default'}, {size:,} pages",
+                [peers.command("mkdocs"), "build", "-q"],
+                self.runs,
+                cwd=site,
+                before=lambda s=site: _clean(s / "site"),
+            )
+            name = f"full HTML build, {size:,} items vs {theirs.name}"
+            self.rows.append((name, ours, theirs, ""))
+        site = self.work / f"pelican-{size}"
+        generate.pelican_site(site, items)
+        theirs = run(
+            f"Pelican, {size:,} articles",
+            [peers.command("pelican"), "-q", "content", "-s", "pelicanconf.py", "-o", "out"],
+            self.runs,
+            cwd=site,
+            before=lambda: _clean(site / "out"),
+        )
+        self.rows.append((f"full HTML build, {size:,} items vs {theirs.name}", ours, theirs, ""))
+
+    def pdfs(self) -> None:
+        sample = self.work / "sample"
+        _clean(sample)
+        shutil.copytree(REPO / "content", sample / "content")
+        shutil.copy(REPO / "portfolio.yaml", sample / "portfolio.yaml")
+        resume = run(
+            "sample resume PDF (site, no packs)",
+            [*PORTFOLIO, "build", sample, "--no-packs"],
+            self.runs,
+            before=lambda: _clean(sample / "site", sample / ".portfolio-cache"),
+            env=ENV,
+        )
+        theirs = None
+        if self.peers:
+            cv = rendercv.write(sample, self.work / "rendercv")
+            theirs = run(
+                "rendercv render, same resume",
+                [peers.command("rendercv"), "render", cv.name],
+                self.runs,
+                cwd=cv.parent,
+                env={"XDG_DATA_HOME": str(HERE)},
+            )  # Typst packages: typst/
+        self.add(resume, theirs, "no slower than rendercv render")
+        project = self.work / "pack100"
+        generate.project(project, 1000, big_target=100)
+        self.add(
+            run(
+                "100-item evidence pack PDF",
+                [*PORTFOLIO, "build", project, "--target", "big"],
+                self.runs,
+                before=lambda: _clean(project / "packs", project / ".portfolio-cache"),
+                env=ENV,
+            ),
+            target="< 6 s",
+        )
+        targets = [a for t in range(8) for a in ("--target", f"target-{t}")]
+        packs = [*PORTFOLIO, "build", project, *targets]
+        before = lambda: _clean(project / "packs", project / ".portfolio-cache")  # noqa: E731
+        parallel = run("packs of 8 targets (PDFs)", packs, self.runs, before=before, env=ENV)
+        one_by_one = run(
+            "packs of 8 targets, one worker",
+            packs,
+            self.runs,
+            before=before,
+            env={**ENV, "PORTFOLIO_WORKERS": "1"},
+        )
+        self.add(parallel, one_by_one, "≥ 1.7x faster than one after another")
+
+    def help(self) -> None:
+        self.add(
+            run("portfolio --help", [*PORTFOLIO, "--help"], max(self.runs, 5)), target="< 0.15 s"
+        )
+
+
+def _machine() -> str:
+    cpu = "unknown CPU"
+    info = Path("/proc/cpuinfo")
+    if info.is_file():
+        for line in info.read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    memory = ""
+    meminfo = Path("/proc/meminfo")
+    if meminfo.is_file():
+        kb = int(meminfo.read_text().split()[1])
+        memory = f", {kb / 1024 / 1024:.0f} GiB"
+    subset = "yes" if _harfbuzz_subset() else "no (fontTools fallback)"
+    return (
+        f"{platform.system()} {platform.release()}, {cpu}, {os.cpu_count()} cores{memory}; "
+        f"Python {platform.python_version()}; libharfbuzz-subset: {subset}"
+    )
+
+
+def _harfbuzz_subset() -> bool:
+    done = subprocess.run(["ldconfig", "-p"], capture_output=True, text=True, check=False)
+    return "libharfbuzz-subset" in done.stdout
+
+
+def report(bench: Bench, out: Path, seconds: float) -> None:
+    lines = [
+        "# Benchmark results",
+        "",
+        f"Machine: {_machine()}.",
+        f"Run: `python -m bench` on {time.strftime('%Y-%m-%d')}, {bench.runs} runs per "
+        f"scenario, in {seconds:.0f} s. Times are whole processes (startup included): "
+        "median (min–max); memory is the largest process's peak resident set.",
+        "",
+        "| scenario | portfolio | peer | ratio (ours / theirs) | target |",
+        "| --- | --- | --- | --- | --- |",
+    ]
+    for name, ours, theirs, target in bench.rows:
+        mine = _cell(ours)
+        peer = f"{theirs.name}: {_cell(theirs)}" if theirs else ""
+        ratio = ""
+        if theirs and not ours.failed and not theirs.failed:
+            ratio = f"{ours.median / theirs.median:.2f}"
+        lines.append(f"| {name} | {mine} | {peer} | {ratio} | {target} |")
+    out.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def _cell(r: Result) -> str:
+    if r.failed:
+        return f"failed: {r.failed}"
+    return f"{r.median:.3f} s ({r.low:.3f}–{r.high:.3f}), {r.peak_kb / 1024:.0f} MB"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        prog="python -m bench",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--sizes", default="10,100,1000,10000")
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--no-peers", action="store_true", help="skip MkDocs, Pelican, RenderCV")
+    parser.add_argument("--no-pdf", action="store_true", help="skip the PDF scenarios")
+    parser.add_argument("--smoke", action="store_true", help="size 10, one run, no peers, no PDF")
+    parser.add_argument("--out", type=Path, default=HERE / "RESULTS.md")
+    args = parser.parse_args()
+    if args.smoke:
+        args.sizes, args.runs, args.no_peers, args.no_pdf = "10", 1, True, True
+    started = time.perf_counter()
+    with tempfile.TemporaryDirectory(prefix="portfolio-bench-") as tmp:
+        bench = Bench(Path(tmp), args.runs, not args.no_peers)
+        bench.help()
+        for size in (int(s) for s in args.sizes.split(",")):
+            print(f"{size:,} items", flush=True)
+            bench.html(size)
+        if not args.no_pdf:
+            print("PDFs", flush=True)
+            bench.pdfs()
+        report(bench, args.out, time.perf_counter() - started)
+    print(f"Wrote {args.out}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,131 @@
+"""PDFs in a pool of worker processes.
+
+WeasyPrint takes half a second to import and lays out about ten pages a second on one
+core, and one document cannot be split across cores. So a build that will make PDFs
+starts its workers first: they import WeasyPrint while the main process reads the
+content and renders the HTML, and then each lays out whole documents, the largest
+first, so that two cores finish together. The main process never imports WeasyPrint.
+
+Workers are forked where the system allows it (Linux): they start at once and share
+what the main process has already imported. `PORTFOLIO_WORKERS` sets how many (1 to
+make PDFs one after another, for comparison).
+"""
+
+from __future__ import annotations
+
+import gc
+import multiprocessing
+import os
+from collections.abc import Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from portfolio.errors import BuildError
+
+
+class PdfError(BuildError):
+    """A PDF could not be made for a reason the user can fix. `url` is what it asked
+    for, if a refused URL was the reason, so the build can say which file names it."""
+
+    def __init__(self, message: str, url: str | None = None) -> None:
+        super().__init__(message)
+        self.url = url
+
+    def __reduce__(self) -> tuple[Any, ...]:  # it crosses from a worker process
+        return (PdfError, (str(self), self.url))
+
+
+@dataclass(frozen=True)
+class Embedded:
+    """A file to embed in the PDF (checked by the catalog to be inside the project)."""
+
+    path: Path
+    name: str
+    description: str
+
+
+class PdfFailure(Exception):
+    """Which job failed, and why: raised by `Pdfs.render` in the main process."""
+
+    def __init__(self, name: str, error: PdfError) -> None:
+        super().__init__(f"{name}: {error}")
+        self.name = name
+        self.error = error
+
+
+@dataclass(frozen=True)
+class PdfJob:
+    name: str  # where the PDF goes, for messages: "resume.pdf", "packs/x/evidence-pack.pdf"
+    html: str
+    roots: tuple[Path, ...]  # the only folders it may read from
+    base_url: str
+    variant: str | None = None
+    embed: tuple[Embedded, ...] = ()
+
+
+def _warm() -> None:
+    """Runs once in each worker as it starts: the import is the slow part."""
+    import portfolio.pdf  # noqa: F401  (imports WeasyPrint)
+
+
+def _render(job: PdfJob) -> bytes:
+    from portfolio.pdf import render_pdf
+
+    # A layout makes millions of short-lived objects and no cycles worth collecting
+    # mid-document: the collector's passes cost about a tenth of the time.
+    gc.disable()
+    try:
+        return render_pdf(job.html, job.roots, job.base_url, job.variant, job.embed)
+    finally:
+        gc.enable()
+
+
+def _ready() -> bool:
+    return True
+
+
+def workers_wanted(jobs: int) -> int:
+    """How many workers for about `jobs` documents: one per core, at most one per job."""
+    asked = os.environ.get("PORTFOLIO_WORKERS", "").strip()
+    if asked.isdigit() and int(asked) > 0:
+        return int(asked)
+    return max(1, min(os.cpu_count() or 1, jobs))
+
+
+class Pdfs:
+    """A pool started early (`start`) and asked for documents later (`render`)."""
+
+    def __init__(self, workers: int) -> None:
+        self.workers = workers
+        method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+        self.pool = ProcessPoolExecutor(
+            max_workers=workers,
+            mp_context=multiprocessing.get_context(method),
+            initializer=_warm,
+        )
+        # The pool starts a process per submitted task up to its size: start them now.
+        self._warming = [self.pool.submit(_ready) for _ in range(workers)]
+
+    def render(self, jobs: Sequence[PdfJob]) -> dict[str, bytes]:
+        """Every job's PDF by name. The first failure (in the given order) is raised."""
+        futures: dict[str, Future[bytes]] = {}
+        for job in sorted(jobs, key=lambda j: -len(j.html)):  # the largest first
+            futures[job.name] = self.pool.submit(_render, job)
+        results = {}
+        for job in jobs:
+            try:
+                results[job.name] = futures[job.name].result()
+            except PdfError as error:
+                raise PdfFailure(job.name, error) from None
+        return results
+
+    def close(self) -> None:
+        self.pool.shutdown(wait=True, cancel_futures=True)
+
+    def __enter__(self) -> Pdfs:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()

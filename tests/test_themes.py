@@ -172,3 +172,27 @@ def test_a_child_theme_inherits_options_and_changes_a_default(project: Path) -> 
     _config(project, "theme: mine\ntheme_options: {compact: true}\n")
     home = (_build(project) / "index.html").read_text(encoding="utf-8")
     assert 'data-color-scheme="light"' in home
+
+
+def test_the_sandbox_remembers_verdicts_without_weakening_them() -> None:
+    """The sandbox's verdict per (type, attribute) is remembered for speed; an unsafe
+    attribute stays refused on every access, and `str.format` stays sandboxed."""
+    import jinja2
+    from jinja2.sandbox import SecurityError
+
+    from portfolio.themes import Sandbox
+
+    env = Sandbox(undefined=jinja2.StrictUndefined)
+
+    def helper() -> None: ...
+
+    safe = env.from_string("{{ x.real }} {{ x.real }}")
+    assert safe.render(x=3) == "3 3"
+    unsafe = env.from_string("{{ f.__globals__ }}")
+    for _ in range(2):
+        with pytest.raises(SecurityError):
+            unsafe.render(f=helper)
+    fmt = env.from_string("{{ s.format(f) }}")
+    with pytest.raises(SecurityError):
+        fmt.render(s="{0.__globals__}", f=helper)
+    assert env.from_string("{{ s.format(1) }}").render(s="n={0}") == "n=1"

@@ -44,6 +44,7 @@ class Markdown:
         self._md.add_render_rule("heading_open", _shift_heading)
         self._md.add_render_rule("heading_close", _shift_heading)
         self._cache: dict[str, Markup] = {}
+        self._inline: dict[str, Markup] = {}
 
     def __call__(self, text: Any) -> Markup:
         """Render a block of Markdown (the filter `markdown` in templates)."""
@@ -58,7 +59,10 @@ class Markdown:
         """Render one line of Markdown without a wrapping paragraph."""
         if not text:
             return Markup("")
-        return Markup(self._md.renderInline(str(text)))
+        text = str(text)
+        if text not in self._inline:  # a summary shows on a list, a card and its page
+            self._inline[text] = Markup(self._md.renderInline(text))
+        return self._inline[text]
 
 
 @cache

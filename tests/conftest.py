@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -12,6 +14,10 @@ import yaml
 from click.testing import CliRunner, Result
 
 from portfolio.cli import main
+
+# Builds keep a cache in the user's cache folder: the tests keep theirs apart, and
+# every process they start (a subprocess build, a server) inherits this.
+os.environ["PORTFOLIO_CACHE"] = tempfile.mkdtemp(prefix="portfolio-test-cache-")
 
 REPO = Path(__file__).resolve().parents[1]
 PROJECTS = Path(__file__).resolve().parent / "projects"
@@ -28,6 +34,7 @@ def _repository_stays_clean() -> Iterator[None]:
     watched = [PROJECTS, REPO / "content"]
     before = {folder: _tree(folder) for folder in watched}
     yield
+    shutil.rmtree(os.environ["PORTFOLIO_CACHE"], ignore_errors=True)
     for folder in watched:
         added = sorted(_tree(folder) - before[folder])
         assert not added, f"tests wrote into {folder}: {added[:5]}"

@@ -62,7 +62,7 @@ def test_bad_base_url_is_refused() -> None:
 def test_quiet_prints_nothing_and_verbose_prints_every_step(tmp_path: Path) -> None:
     project = tmp_path / "career"
     assert run("init", str(project)).exit_code == 0
-    quiet = run("build", str(project), "--no-pdf", "-q")
+    quiet = run("build", str(project), "--no-pdf", "-q", "--no-cache")
     assert quiet.exit_code == 0 and quiet.output == ""
     verbose = run("build", str(project), "--no-pdf", "-v")
     assert verbose.exit_code == 0

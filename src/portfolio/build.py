@@ -9,9 +9,12 @@ from pathlib import Path
 from typing import Any
 
 from portfolio.audit import Finding, audit
+from portfolio.cache import Cache, Tree
+from portfolio.cache import settings as cache_settings
 from portfolio.catalog import Portfolio, assemble, public_view
 from portfolio.dates import build_date
 from portfolio.errors import BuildError, ContentError, Problem
+from portfolio.fingerprint import Fingerprints
 from portfolio.load import SourceFile, find_reference, load_project
 from portfolio.markdown import Markdown, renderer
 from portfolio.options import chart_colours, declared, resolve_options
@@ -40,11 +43,19 @@ class BuildReport:
     files: int
     seconds: float
     packs: tuple[PackReport, ...] = ()
+    made: int = 0  # pages and PDFs made this time
+    kept: int = 0  # pages and PDFs kept from the last build, their inputs unchanged
 
 
-def load(root: Path) -> tuple[Portfolio, Theme]:
-    """Read, validate and link the project, and resolve its theme: every problem at once."""
-    sources, problems = load_project(root)
+def load(root: Path, cache: Cache | None = None) -> tuple[Portfolio, Theme]:
+    """Read, validate and link the project, and resolve its theme: every problem at once.
+    With `cache`, files unchanged since the last build are not parsed again, and what
+    was parsed is left in `cache.loaded` for the next one."""
+    known = cache.sources() if cache is not None else {}
+    sources, problems = load_project(root, known)
+    if cache is not None:
+        cache.loaded = {s.path: s for s in sources if s.readable}
+        cache.parsed = sum(1 for s in sources if known.get(s.path) is not s)
     portfolio = assemble(root, sources, problems, build_date())
     config_src = next((s for s in sources if s.kind == "config"), None)
     line, col = config_src.doc.where(("theme",)) if config_src else (1, 1)
@@ -102,6 +113,7 @@ def build(
     targets: tuple[str, ...] | None = None,
     with_packs: bool = True,
     progress: Progress = _quiet,
+    cache: Cache | None = None,
 ) -> BuildReport:
     """Build the public site of the project at `root` into `out`, and every target's
     pack into `packs/<id>/`. With `targets`, build only those packs and not the site;
@@ -110,14 +122,16 @@ def build(
     Everything is rendered in memory first; files are written only once all of it
     has worked, so a failure leaves what was built before untouched. PDFs are laid out
     in worker processes started before anything else (pdfpool.py). `progress` hears
-    of each step as it starts, for a terminal to show.
+    of each step as it starts, for a terminal to show. With `cache` (cache.py), what
+    has not changed since the last build is kept rather than made again.
     """
     started = time.perf_counter()
     recover(out)  # a build killed mid-swap left the previous site beside it: put it back
+    cache = cache or Cache(root, enabled=False)
     pool = Pdfs(workers_wanted(_expected_pdfs(root, targets, with_packs))) if pdf else None
     try:
         progress("reading and checking the content")
-        portfolio, theme = load(root)
+        portfolio, theme = load(root, cache)
         if base_url is not None:
             portfolio = _with_base_url(portfolio, base_url)
         packs = packs or root / "packs"
@@ -125,43 +139,152 @@ def build(
         chosen = targets if targets is not None else tuple(portfolio.targets) if with_packs else ()
         _check_targets(chosen, portfolio)
         md = renderer(portfolio.config.unsafe_html)
+        memos = _Memos(cache)
         trees: dict[Path, list[Output]] = {}
         jobs: list[tuple[Path, PdfJob]] = []
         if targets is None:
-            trees[out] = site_outputs(portfolio, theme, pdf, progress)
-            if pool:
+            trees[out] = site_outputs(portfolio, theme, pdf, progress, memos(out))
+            if pdf:
                 jobs.append((out, _resume_job(public_view(portfolio), theme, md)))
         for target in chosen:
             progress(f"the pack for {target}")
             pack = build_pack(portfolio, portfolio.targets[target])
-            trees[packs / target] = render_pack(pack, theme, md, with_pdf=pdf)
-            if pool:
-                jobs += [(packs / target, job) for job in _pack_jobs(pack, theme, md)]
-        if pool and jobs:
-            progress(f"{len(jobs)} PDFs on {pool.workers} worker{'s' * (pool.workers > 1)}")
-            made = _render_pdfs(pool, [job for _, job in jobs], portfolio)
-            for folder, job in jobs:
-                trees[folder].append(Output(job.name.rsplit("/", 1)[-1], made[job.name]))
+            folder = packs / target
+            trees[folder] = render_pack(pack, theme, md, with_pdf=pdf, memo=memos(folder))
+            if pdf:
+                jobs += [(folder, job) for job in _pack_jobs(pack, theme, md)]
+        todo = []
+        for folder, job in jobs:
+            file = job.name.rsplit("/", 1)[-1]
+            key = memos.pdf_key(job)
+            kept = memos.reuse(folder, file, key)
+            if kept is not None:
+                trees[folder].append(Output(file, source=kept, kept=True))
+            else:
+                todo.append((folder, job, key))
+        if todo:
+            pool = pool or Pdfs(workers_wanted(len(todo)))
+            progress(f"{len(todo)} PDFs on {pool.workers} worker{'s' * (pool.workers > 1)}")
+            made = _render_pdfs(pool, [job for _, job, _ in todo], portfolio)
+            for folder, job, key in todo:
+                file = job.name.rsplit("/", 1)[-1]
+                trees[folder].append(Output(file, made[job.name]))
+                memos.record(folder, file, key)
     finally:
         if pool:
             pool.close()
     progress("writing the files")
+    pdf_counts = {folder: sum(1 for f, _ in jobs if f == folder) for folder in trees}
     for folder, outputs in trees.items():
+        if memos.enabled:
+            outputs = memos.keep_files(folder, outputs)
         write_tree(folder, outputs)
     site = trees.get(out, [])
     reports = tuple(
-        PackReport(folder.name, folder, len(outputs), _count_pdfs(outputs))
+        PackReport(folder.name, folder, len(outputs), pdf_counts[folder])
         for folder, outputs in trees.items()
         if folder != out
     )
+    pages = sum(1 for o in site if o.path.endswith(".html"))
+    if memos.enabled:
+        wanted = cache_settings(base_url, pdf)
+        cache.save(
+            cache.loaded,
+            {
+                folder: (wanted, _summary(outputs, pdf_counts[folder]))
+                for folder, outputs in trees.items()
+            },
+        )
     return BuildReport(
         out if targets is None else None,
-        sum(1 for o in site if o.path.endswith(".html")),
-        _count_pdfs(site),
+        pages,
+        pdf_counts.get(out, 0),
         len(site),
         time.perf_counter() - started,
         reports,
+        made=sum(t.rendered for t in memos.trees.values()),
+        kept=sum(t.reused for t in memos.trees.values()),
     )
+
+
+def _summary(outputs: list[Output], pdfs: int) -> dict[str, int]:
+    """What a tree holds, for "up to date" to say without building."""
+    pages = sum(1 for o in outputs if o.path.endswith(".html"))
+    return {"pages": pages, "pdfs": pdfs, "files": len(outputs)}
+
+
+class _Memos:
+    """The cache's trees for one build, with the digests they share."""
+
+    def __init__(self, cache: Cache) -> None:
+        self.cache = cache
+        self.enabled = cache.enabled
+        self.prints = Fingerprints()
+        self.trees: dict[Path, Tree] = {}
+        self._salt: str | None = None
+        self._assets: str | None = None
+
+    def __call__(self, folder: Path) -> Tree | None:
+        if not self.enabled:
+            return None
+        if folder not in self.trees:
+            if self._salt is None:
+                self._salt = self.cache.digest("themes/")
+            tree = self.cache.tree(folder)
+            tree.prints, tree.salt = self.prints, self._salt
+            self.trees[folder] = tree
+        return self.trees[folder]
+
+    def reuse(self, folder: Path, rel: str, key: str) -> Path | None:
+        tree = self(folder)
+        return tree.reuse(rel, key) if tree is not None else None
+
+    def record(self, folder: Path, rel: str, key: str) -> None:
+        tree = self(folder)
+        if tree is not None:
+            tree.record(rel, key)
+
+    def pdf_key(self, job: PdfJob) -> str:
+        """A PDF is its HTML, its settings and the files it may read: the project's
+        images and attachments, and the theme's style sheets and fonts."""
+        if not self.enabled:
+            return ""
+        if self._assets is None:
+            self._assets = self.cache.assets_digest()
+        return self.prints.key(
+            self._assets,
+            job.name,
+            job.html,
+            tuple(str(r) for r in job.roots),
+            job.base_url,
+            job.variant,
+            tuple((str(e.path), e.name, e.description) for e in job.embed),
+        )
+
+    def keep_files(self, folder: Path, outputs: list[Output]) -> list[Output]:
+        """Copied files (attachments, theme assets) whose source is as it was are linked
+        from the previous output; every file is recorded for the next build's check."""
+        tree = self(folder)
+        assert tree is not None
+        kept = []
+        for o in outputs:
+            if o.source is not None and not o.kept:
+                try:
+                    st = o.source.stat()
+                except OSError:
+                    kept.append(o)
+                    continue
+                key = f"file {o.source} {st.st_size} {st.st_mtime_ns} {st.st_ino}"
+                old = tree.reuse(o.path, key)
+                if old is not None:
+                    o = Output(o.path, source=old, kept=True)
+                    tree.reused -= 1  # a copy kept is not a page kept
+                else:
+                    tree.made[o.path] = key
+            elif o.path not in tree.made:
+                tree.made[o.path] = None
+            kept.append(o)
+        return kept
 
 
 def _expected_pdfs(root: Path, targets: tuple[str, ...] | None, with_packs: bool) -> int:
@@ -176,14 +299,18 @@ def _expected_pdfs(root: Path, targets: tuple[str, ...] | None, with_packs: bool
 
 
 def site_outputs(
-    portfolio: Portfolio, theme: Theme, pdf: bool, progress: Progress = _quiet
+    portfolio: Portfolio,
+    theme: Theme,
+    pdf: bool,
+    progress: Progress = _quiet,
+    memo: Tree | None = None,
 ) -> list[Output]:
     """Every HTML page and copied file of the public site, in memory: what `build`
     writes (with the resume PDF beside them) and `serve` serves."""
     public = public_view(portfolio)
     md = renderer(portfolio.config.unsafe_html)
     progress("the site's pages")
-    return render_site(public, theme, md, with_pdf=pdf)
+    return render_site(public, theme, md, with_pdf=pdf, memo=memo)
 
 
 def _check_targets(chosen: tuple[str, ...], portfolio: Portfolio) -> None:
@@ -196,10 +323,6 @@ def _check_targets(chosen: tuple[str, ...], portfolio: Portfolio) -> None:
                 f"no target with id `{target}` in content/targets/; "
                 + (f"did you mean `{close}`?" if close else f"the targets are: {known}")
             )
-
-
-def _count_pdfs(outputs: list[Output]) -> int:
-    return sum(1 for o in outputs if o.path.endswith(".pdf") and o.data is not None)
 
 
 def _check_apart(site: Path, packs: Path) -> None:

@@ -11,7 +11,7 @@ import click
 from portfolio import __version__
 from portfolio.cli_content import export, import_, new
 from portfolio.errors import BuildError, ContentError
-from portfolio.terminal import Progress, count, pack_lines, shown, style, summary
+from portfolio.terminal import Progress, count, pack_lines, shown, style, summary, up_to_date
 
 PROJECT = click.argument(
     "project", default=".", type=click.Path(exists=True, file_okay=False, path_type=Path)
@@ -68,6 +68,11 @@ def main() -> None:
 @click.option(
     "--no-packs", is_flag=True, help="Build only the public site (for CI that publishes it)."
 )
+@click.option(
+    "--no-cache",
+    is_flag=True,
+    help="Make every page and PDF again, ignoring (and not updating) what the last build kept.",
+)
 @click.option("--quiet", "-q", is_flag=True, help="Print nothing but errors.")
 @click.option("--verbose", "-v", is_flag=True, help="Print every step, and every pack.")
 def build(
@@ -78,18 +83,37 @@ def build(
     no_pdf: bool,
     targets: tuple[str, ...],
     no_packs: bool,
+    no_cache: bool,
     quiet: bool,
     verbose: bool,
 ) -> None:
     """Validate PROJECT, build its public site (HTML and PDF) and, for every target in
     content/targets/, its private pack: tailored resume, promotion case, pitch and
-    evidence pack."""
-    from portfolio.build import build as run_build
+    evidence pack.
+
+    Only what changed since the last build is made again; with nothing changed, it
+    says so and stops. The cache is kept outside the project (see --no-cache)."""
+    from portfolio.cache import Cache, settings
 
     root = project.resolve()
     target = (out or root / "site").resolve()
     packs_dir = (packs or root / "packs").resolve()
     progress = Progress(-1 if quiet else int(verbose))
+    if not no_cache:
+        progress("looking for changes since the last build")
+    cache = Cache(root, skip=(target, packs_dir), enabled=not no_cache)
+    wanted = settings(base_url, not no_pdf)
+    folders = [packs_dir / t for t in targets] if targets else [target]
+    if not targets and not no_packs:
+        folders += [packs_dir / stem for stem in _target_ids(root)]
+    fresh = cache.fresh({folder: wanted for folder in folders})
+    if fresh is not None:
+        if not quiet:
+            site = None if targets else fresh[0]
+            click.echo(up_to_date(site, fresh if targets else fresh[1:]))
+        return
+    from portfolio.build import build as run_build
+
     try:
         report = run_build(
             root,
@@ -100,6 +124,7 @@ def build(
             targets=targets or None,
             with_packs=not no_packs,
             progress=progress,
+            cache=cache,
         )
     except ContentError as exc:
         progress.done()
@@ -118,6 +143,14 @@ def build(
         click.echo("\n".join(pack_lines(report)))
     if not quiet:
         click.echo(summary(report))
+
+
+def _target_ids(root: Path) -> list[str]:
+    """The targets a full build makes packs for, by file name (as load.py finds them)."""
+    folder = root / "content" / "targets"
+    if not folder.is_dir():
+        return []
+    return sorted({f.stem for f in folder.iterdir() if f.suffix in (".yaml", ".yml")})
 
 
 @main.command()

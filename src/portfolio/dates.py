@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-import os
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -17,6 +16,8 @@ from typing import Any
 from pydantic import GetCoreSchemaHandler, GetJsonSchemaHandler
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import core_schema
+
+from portfolio.clock import build_date, source_date
 
 _DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
@@ -94,15 +95,4 @@ class PartialDate:
         }
 
 
-def source_date() -> dt.datetime | None:
-    """The moment `SOURCE_DATE_EPOCH` fixes for reproducible builds, if it is set."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if not epoch.isdigit():
-        return None
-    return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC)
-
-
-def build_date() -> dt.date:
-    """The build date: `SOURCE_DATE_EPOCH` if set (reproducible builds), else today."""
-    stamp = source_date()
-    return stamp.date() if stamp else dt.date.today()
+__all__ = ["PATTERN", "PartialDate", "build_date", "source_date"]  # the day: clock.py

@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from babel import Locale, UnknownLocaleError
 from babel.core import get_global
@@ -98,6 +98,7 @@ def plural_form(tag: str, n: float) -> str:
     return babel_locale(tag).plural_form(n)
 
 
+@lru_cache(maxsize=8192)  # a portfolio repeats its dates and numbers; Babel is slow
 def format_date(value: PartialDate | dt.date | None, language: str = "en") -> str:
     """`2021` -> 2021, `2021-03` -> Mar 2021, `2021-03-15` -> 15 Mar 2021 in English;
     other languages by their CLDR pattern (German: 15. März 2021, März 2021)."""
@@ -125,6 +126,7 @@ def format_range(start: PartialDate | None, end: PartialDate | None, language: s
     return N_("{start} – present", start=format_date(start, language))
 
 
+@lru_cache(maxsize=8192)
 def format_number(value: float | None, language: str = "en") -> str:
     """Numbers as people write them: 4 not 4.0, 12,000 not 12000 (German: 12.000, 4,1);
     at most two decimals."""

@@ -8,7 +8,7 @@ are not UTF-8, and split into YAML front matter and a Markdown body.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -164,8 +164,14 @@ def _files(folder: Path, patterns: tuple[str, ...]) -> list[Path]:
     return sorted(found, key=lambda f: f.name)
 
 
-def load_project(root: Path) -> tuple[list[SourceFile], list[Problem]]:
-    """Read every file of the project: parsed sources and every problem found."""
+def load_project(
+    root: Path, known: Mapping[str, SourceFile] | None = None
+) -> tuple[list[SourceFile], list[Problem]]:
+    """Read every file of the project: parsed sources and every problem found.
+
+    `known`: files parsed by an earlier build whose bytes have not changed since
+    (cache.py), by path; they are taken as they are instead of being read again."""
+    known = known or {}
     problems: list[Problem] = []
     sources: list[SourceFile] = []
     content = root / "content"
@@ -188,6 +194,10 @@ def load_project(root: Path) -> tuple[list[SourceFile], list[Problem]]:
     wanted += [(f, "evidence") for f in _files(content / "evidence", ("*.md",))]
     wanted += [(f, "target") for f in _files(content / "targets", ("*.yaml", "*.yml"))]
     for file, kind in wanted:
+        earlier = known.get(file.relative_to(root).as_posix())
+        if earlier is not None and earlier.kind == kind:
+            sources.append(earlier)
+            continue
         source = _load(file, root, kind, problems)
         if source:
             sources.append(source)

@@ -95,7 +95,10 @@ def workers_wanted(jobs: int) -> int:
 
 
 class Pdfs:
-    """A pool started early (`start`) and asked for documents later (`render`)."""
+    """A pool started early and asked for documents later (`render`). Its workers
+    start at once and import WeasyPrint while the build reads the content; a build
+    that ends up needing no PDF (all kept from the last one) stops them rather than
+    waiting for that import to finish."""
 
     def __init__(self, workers: int) -> None:
         self.workers = workers
@@ -107,9 +110,11 @@ class Pdfs:
         )
         # The pool starts a process per submitted task up to its size: start them now.
         self._warming = [self.pool.submit(_ready) for _ in range(workers)]
+        self.used = False
 
     def render(self, jobs: Sequence[PdfJob]) -> dict[str, bytes]:
         """Every job's PDF by name. The first failure (in the given order) is raised."""
+        self.used = True
         futures: dict[str, Future[bytes]] = {}
         for job in sorted(jobs, key=lambda j: -len(j.html)):  # the largest first
             futures[job.name] = self.pool.submit(_render, job)
@@ -122,6 +127,9 @@ class Pdfs:
         return results
 
     def close(self) -> None:
+        if not self.used:  # only warming up: stop the workers instead of waiting
+            for process in list(getattr(self.pool, "_processes", {}).values()):
+                process.terminate()
         self.pool.shutdown(wait=True, cancel_futures=True)
 
     def __enter__(self) -> Pdfs:

@@ -21,6 +21,7 @@ import jinja2
 from markupsafe import Markup, escape
 
 from portfolio.audit import audit, by_subject
+from portfolio.cache import Tree
 from portfolio.catalog import Portfolio
 from portfolio.charts import Palette, chart
 from portfolio.errors import BuildError
@@ -55,6 +56,7 @@ class Output:
     path: str  # relative to the output folder, with forward slashes
     data: bytes | None = None
     source: Path | None = None
+    kept: bool = False  # `source` is the previous build's copy, still good: link to it
 
 
 def percent(value: float | None, language: str = "en") -> str:
@@ -87,10 +89,14 @@ class Renderer:
         md: Markdown,
         nav: tuple[tuple[str, Msg], ...] = NAV,
         private: bool = False,
+        memo: Tree | None = None,
     ) -> None:
         self.p = p
         self.nav = nav
         self.private = private
+        self.memo = memo
+        self.md = md
+        self._shared: bytes | None = None
         language = p.config.language  # a pack's portfolio has its target's language
         self.strings = catalog(theme, language)
         self.env = environment(tuple(theme.template_dirs), self.strings, md.unsafe_html)
@@ -132,6 +138,12 @@ class Renderer:
         the base URL's path instead of being relative, and it has no canonical URL.
         Public pages get Open Graph tags (`social`); a pack's pages never do.
         """
+        key = None
+        if self.memo is not None and self.memo.prints is not None:
+            key = self.memo.prints.key(self.shared(), template, path, anywhere, context)
+            kept = self.memo.reuse(path, key)
+            if kept is not None:
+                return Output(path, source=kept, kept=True)
         url_path = path.removesuffix("index.html")
 
         def url(target: str) -> str:
@@ -160,7 +172,32 @@ class Renderer:
             url=url,
             **context,
         )
+        if self.memo is not None:
+            self.memo.record(path, key)
         return Output(path, html.encode("utf-8"))
+
+    def shared(self) -> bytes:
+        """The digest of what every page of this renderer sees besides its own context:
+        the site, the profile, the menu, the theme and its settings (`memo.salt`: the
+        digest of the project's theme files), the Markdown settings."""
+        if self._shared is None:
+            assert self.memo is not None and self.memo.prints is not None
+            self._shared = self.memo.prints.of(
+                (
+                    self.memo.salt,
+                    self.site,
+                    self.p.profile,
+                    tuple((target, str(title)) for target, title in self.nav),
+                    self.private,
+                    self.base_url,
+                    self.theme.name,
+                    tuple(str(f) for f in self.theme.folders),
+                    self.theme.options,
+                    self.theme.chart,
+                    self.md.unsafe_html,
+                )
+            )
+        return self._shared
 
     def render(self, name: str, **context: Any) -> str:
         """Render one template; a mistake in a theme becomes a located BuildError."""
@@ -170,9 +207,12 @@ class Renderer:
             raise BuildError(f"{_where(exc, name)}: {exc.message or exc}") from None
 
 
-def render_site(p: Portfolio, theme: Theme, md: Markdown, with_pdf: bool) -> list[Output]:
-    """Every HTML page and copied file of the public site, from a public portfolio."""
-    r = Renderer(p, theme, md)
+def render_site(
+    p: Portfolio, theme: Theme, md: Markdown, with_pdf: bool, memo: Tree | None = None
+) -> list[Output]:
+    """Every HTML page and copied file of the public site, from a public portfolio;
+    with `memo`, the pages whose inputs have not changed are the previous build's."""
+    r = Renderer(p, theme, md, memo=memo)
     r.site["has_pdf"] = with_pdf
     goals = [goal_view(p, g) for g in _goal_order(p)]
     evidence = [evidence_view(p, p.evidence[e]) for e in sort_evidence(p, list(p.evidence))]

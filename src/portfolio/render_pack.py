@@ -8,13 +8,15 @@ themselves are made in build.py, which alone imports WeasyPrint.
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from typing import Any
 
+from portfolio.cache import Tree
 from portfolio.language import (
     N_,
 )
 from portfolio.markdown import Markdown
-from portfolio.pack import Pack, pack_item
+from portfolio.pack import Item, Pack
 from portfolio.render import Output, Renderer, assets, find_asset
 from portfolio.themes import Theme
 
@@ -30,10 +32,12 @@ PDF_PARTS = (
 )
 
 
-def _pack_renderer(pack: Pack, theme: Theme, md: Markdown, with_pdf: bool) -> Renderer:
+def _pack_renderer(
+    pack: Pack, theme: Theme, md: Markdown, with_pdf: bool, memo: Tree | None = None
+) -> Renderer:
     pages = [(file, title) for name, file, title in PACK_PAGES if name in pack.outputs]
     nav = (("", N_("Overview")), *pages)
-    r = Renderer(pack.p, theme, md, nav=nav, private=True)
+    r = Renderer(pack.p, theme, md, nav=nav, private=True, memo=memo)
     r.site.update(
         title=f"{pack.p.profile.name}: {pack.target.title}",
         language=pack.language,
@@ -43,20 +47,36 @@ def _pack_renderer(pack: Pack, theme: Theme, md: Markdown, with_pdf: bool) -> Re
     return r
 
 
+@dataclass(frozen=True)
+class ItemHref:
+    """`item_href(item)` in pack templates: the link to a chosen item, or None. A value,
+    not a closure, so a page that uses it can be fingerprinted (fingerprint.py)."""
+
+    prefix: str | None  # `index.html#` on the web pages, `#` inside the evidence pack
+    chosen: tuple[str, ...]
+
+    def __call__(self, item: Any) -> str | None:
+        if self.prefix is None or item.id not in self.chosen:
+            return None
+        return f"{self.prefix}{item.anchor}"
+
+
+@dataclass(frozen=True)
+class RefHref:
+    """`ref_href(path)`: the same for a site path such as `evidence/x/`."""
+
+    item_href: ItemHref
+
+    def __call__(self, path: str) -> str | None:
+        evidence_id = path.removeprefix("evidence/").rstrip("/")
+        return self.item_href(Item(evidence_id, ""))
+
+
 def _pack_context(pack: Pack, item_prefix: str | None) -> dict[str, Any]:
     """What every pack template gets; `item_prefix` is where chosen items are anchored
     (`index.html#` on the web pages, `#` inside the evidence pack, None: no links)."""
-    chosen = {c.view.ev.id for c in pack.chosen}
-
-    def item_href(item: Any) -> str | None:
-        if item_prefix is None or item.id not in chosen:
-            return None
-        return f"{item_prefix}{item.anchor}"
-
-    def ref_href(path: str) -> str | None:
-        evidence_id = path.removeprefix("evidence/").rstrip("/")
-        return item_href(pack_item(pack.p.evidence[evidence_id]))
-
+    item_href = ItemHref(item_prefix, tuple(sorted(c.view.ev.id for c in pack.chosen)))
+    ref_href = RefHref(item_href)
     return {
         "pack": pack,
         "case": pack.case,
@@ -67,9 +87,11 @@ def _pack_context(pack: Pack, item_prefix: str | None) -> dict[str, Any]:
     }
 
 
-def render_pack(pack: Pack, theme: Theme, md: Markdown, with_pdf: bool) -> list[Output]:
+def render_pack(
+    pack: Pack, theme: Theme, md: Markdown, with_pdf: bool, memo: Tree | None = None
+) -> list[Output]:
     """The HTML pages, `selection.json` and assets of one target's pack (PDFs apart)."""
-    r = _pack_renderer(pack, theme, md, with_pdf)
+    r = _pack_renderer(pack, theme, md, with_pdf, memo)
     context = _pack_context(pack, "index.html#") | {"has_pdf": with_pdf}
     out = [r.page("index.html", "pack/index.html", **context)]
     out += [

@@ -11,7 +11,7 @@ import os
 import sys
 import time
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -73,7 +73,21 @@ def summary(report: BuildReport) -> str:
         pack_pdfs = sum(p.pdfs for p in report.packs)
         extra = f" ({count(pack_pdfs, 'PDF')})" if pack_pdfs else ""
         parts.append(f"{count(len(report.packs), 'pack')} in {folder}{extra}")
-    return f"Built {' and '.join(parts) or 'nothing'} in {report.seconds:.1f} s."
+    kept = ""
+    if report.kept:
+        kept = f"; {report.made:,} made again, {report.kept:,} unchanged since the last build"
+    return f"Built {' and '.join(parts) or 'nothing'} in {report.seconds:.1f} s{kept}."
+
+
+def up_to_date(site: dict[str, Any] | None, packs: list[dict[str, Any]]) -> str:
+    """What a build with nothing to do says: every folder is as the last build left it."""
+    parts = []
+    if site is not None:
+        pdfs = f", {count(site['pdfs'], 'PDF')}" if site.get("pdfs") else ""
+        parts.append(f"{shown(site['path'])} ({count(site.get('pages', 0), 'page')}{pdfs})")
+    if packs:
+        parts.append(f"{count(len(packs), 'pack')} in {shown(packs[0]['path'].parent)}")
+    return f"Up to date: {' and '.join(parts)}; nothing changed since the last build."
 
 
 def pack_lines(report: BuildReport) -> list[str]:

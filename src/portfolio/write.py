@@ -47,10 +47,15 @@ def write_tree(out: Path, outputs: Iterable[Output]) -> int:
     out.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.new-", dir=out.parent))
     total = 0
+    folders = {staging}
     try:
         for item in outputs:
             dest = staging / item.path
-            dest.parent.mkdir(parents=True, exist_ok=True)
+            if dest.parent not in folders:
+                dest.parent.mkdir(parents=True, exist_ok=True)
+                folders.add(dest.parent)
+            if item.kept and item.source is not None and _link(item.source, dest):
+                continue  # the previous build's file, unchanged: linked, not written
             if item.source is not None:
                 shutil.copyfile(item.source, dest)
                 total += dest.stat().st_size
@@ -64,6 +69,17 @@ def write_tree(out: Path, outputs: Iterable[Output]) -> int:
         shutil.rmtree(staging, ignore_errors=True)
         raise
     return total
+
+
+def _link(source: Path, dest: Path) -> bool:
+    """Hard-link a file of the previous output into the new one. Safe because no build
+    ever changes a written file in place: each writes a new folder. False where the
+    system cannot link (another file system); the file is then copied."""
+    try:
+        os.link(source, dest)
+    except OSError:
+        return False
+    return True
 
 
 def _swap(staging: Path, out: Path) -> None:

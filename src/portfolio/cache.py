@@ -1,0 +1,341 @@
+"""The build cache: what the last build read and made, so the next one redoes only
+what changed.
+
+A build records, per project, every file of the project it could have read (size,
+times, inode and SHA-256), the day and settings it ran with, and every file it wrote
+with the key it was made from. The next build then:
+
+- says "up to date" and stops (`Cache.fresh`) when no file changed and every file it
+  wrote is still in place, having imported nothing but the standard library;
+- otherwise redoes what changed: a content file whose bytes are the same is not
+  parsed again (load.py); a page whose inputs hash the same (fingerprint.py) and a
+  PDF whose HTML and files hash the same are hard-linked from the previous output
+  instead of being made again; everything else is made as in a full build.
+
+A file is taken as unchanged when its size, modification and change times and inode
+are those recorded, unless it changed within `RACY_NS` of the recorded scan (a time
+stamp can be coarser than the edit); then, and whenever the stat differs, its bytes
+are hashed. Keys are computed from content, never from time stamps, so a file that is
+touched but not changed costs a hash and nothing else.
+
+The cache lives outside the project (locations.cache_home), one folder per project
+path, and deleting it is always safe: the next build is a full one. Nothing here
+imports more than the standard library: `portfolio build` checks freshness before it
+loads the rest of the program.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.util
+import json
+import os
+import pickle
+import sys
+import time
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from portfolio import __version__
+from portfolio.clock import build_date
+from portfolio.locations import PACKAGE, cache_home, shipped_themes
+
+VERSION = 1
+RACY_NS = 2_000_000_000
+MARKER = ".portfolio-output"  # write.py's: a folder holding it is an output, not input
+SKIP = {".git", ".hg", ".svn", "node_modules", "__pycache__", ".venv", "venv", ".tox"}
+# What decides the bytes a build writes besides the project: these libraries' files.
+LIBRARIES = (
+    "jinja2", "markupsafe", "markdown_it", "mdit_py_plugins", "yaml", "pydantic",
+    "pydantic_core", "babel", "weasyprint", "pydyf", "tinycss2", "cssselect2", "fontTools",
+)  # fmt: skip
+SOURCES = ("portfolio.yaml", "content/profile.yaml")  # besides goals/, evidence/, targets/
+
+if TYPE_CHECKING:
+    from portfolio.fingerprint import Fingerprints
+
+Stat = tuple[int, int, int, int]  # size, mtime_ns, ctime_ns, inode
+
+
+def _stat(st: os.stat_result) -> Stat:
+    return (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
+
+
+def _walk(folder: Path, skip: frozenset[Path] = frozenset()) -> Iterator[tuple[str, Stat]]:
+    """Every file under `folder` (relative path, stat), links not followed; output
+    folders, version control, virtual environments and `skip` left out."""
+    stack = [(folder, "")]
+    while stack:
+        path, prefix = stack.pop()
+        try:
+            entries = list(os.scandir(path))
+        except OSError:
+            continue
+        names = {e.name for e in entries}
+        if prefix and (MARKER in names or "pyvenv.cfg" in names):
+            continue
+        for entry in entries:
+            rel = prefix + entry.name
+            if entry.is_dir(follow_symlinks=False):
+                if entry.name in SKIP or ".new-" in entry.name or ".old-" in entry.name:
+                    continue
+                if Path(entry.path) in skip:
+                    continue
+                stack.append((Path(entry.path), rel + "/"))
+            else:
+                try:
+                    yield rel, _stat(entry.stat(follow_symlinks=False))
+                except OSError:
+                    continue
+
+
+def _sha(path: Path) -> str:
+    try:
+        with open(path, "rb") as file:
+            return hashlib.file_digest(file, "sha256").hexdigest()
+    except OSError:
+        return "unreadable"
+
+
+def tool_fingerprint() -> str:
+    """This program, its shipped themes, Python and the libraries that shape the
+    output: a change to any of them means no earlier result is trusted."""
+    h = hashlib.sha256(f"{VERSION} {__version__} {sys.version} {sys.prefix}".encode())
+    for folder in (PACKAGE, shipped_themes()):
+        for rel, st in sorted(_walk(folder)):
+            if not rel.endswith((".pyc", ".pyo")):
+                h.update(f"{rel} {st}\n".encode())
+    for name in LIBRARIES:
+        try:
+            spec = importlib.util.find_spec(name)
+        except (ImportError, ValueError):
+            spec = None
+        origin = spec.origin if spec and spec.origin else None
+        try:
+            mark = _stat(os.stat(origin)) if origin else None
+        except OSError:
+            mark = None
+        h.update(f"{name} {origin} {mark}\n".encode())
+    return h.hexdigest()
+
+
+def settings(base_url: str | None, pdf: bool) -> dict[str, Any]:
+    """What, besides the files, decides an output tree's bytes."""
+    return {"base_url": base_url, "pdf": pdf, "date": build_date().isoformat()}
+
+
+@dataclass
+class Tree:
+    """One output folder (the site, or one pack): what it was made of and holds."""
+
+    path: Path
+    previous: dict[str, list[Any]]  # rel -> [key, size, mtime_ns, inode] as last written
+    made: dict[str, str | None] = field(default_factory=dict)  # rel -> key, this build
+    reused: int = 0
+    rendered: int = 0
+    salt: str = ""  # what all its pages share that the cache tracks: the theme's files
+    prints: Fingerprints | None = None  # the build's digests (fingerprint.py)
+
+    def reuse(self, rel: str, key: str) -> Path | None:
+        """The previous output's file for `rel`, if it was made from `key` and is still
+        as it was written; else None (and `rel` must be made)."""
+        old = self.previous.get(rel)
+        if old is None or old[0] != key:
+            return None
+        file = self.path / rel
+        try:
+            st = file.stat()
+        except OSError:
+            return None
+        if [st.st_size, st.st_mtime_ns, st.st_ino] != old[1:]:
+            return None
+        self.made[rel] = key
+        self.reused += 1
+        return file
+
+    def record(self, rel: str, key: str | None) -> None:
+        self.made[rel] = key
+        self.rendered += key is not None
+
+
+class Cache:
+    """One build's view of the cache: opened before the build, saved after it."""
+
+    def __init__(self, root: Path, skip: Iterable[Path] = (), enabled: bool = True) -> None:
+        self.root = root
+        self.enabled = enabled
+        self.folder = cache_home() / hashlib.sha256(os.fsencode(root)).hexdigest()[:24]
+        self.tool = tool_fingerprint() if enabled else ""
+        self.state: dict[str, Any] = self._read() if enabled else {}
+        if self.state.get("version") != VERSION or self.state.get("tool") != self.tool:
+            self.state = {}
+        self.scanned = time.time_ns()
+        skipped = frozenset(Path(p) for p in skip)
+        self.stats: dict[str, Stat] = dict(_walk(root, skipped)) if enabled else {}
+        self._shas: dict[str, str] = {}
+        self.trees: dict[Path, Tree] = {}
+        self.pickled: set[str] = set()  # the sources the pickle held
+        self.parsed = 0  # content files parsed this build (load.py counts)
+        self.loaded: dict[str, Any] = {}  # path -> SourceFile, as this build read them
+
+    # What the project holds now
+
+    def _read(self) -> dict[str, Any]:
+        try:
+            data = json.loads((self.folder / "state.json").read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return {}
+        return data if isinstance(data, dict) else {}
+
+    def sha(self, rel: str) -> str:
+        """The file's SHA-256: the recorded one if its stat says it cannot have changed."""
+        if rel in self._shas:
+            return self._shas[rel]
+        st = self.stats.get(rel)
+        old = self.state.get("files", {}).get(rel)
+        safe_before = self.state.get("scanned", 0) - RACY_NS
+        if old and st and list(st) == old[:4] and max(st[1], st[2]) < safe_before:
+            digest = str(old[4])
+        else:
+            digest = _sha(self.root / rel)
+        self._shas[rel] = digest
+        return digest
+
+    def unchanged(self, rel: str) -> bool:
+        old = self.state.get("files", {}).get(rel)
+        return bool(old) and rel in self.stats and self.sha(rel) == old[4]
+
+    def changed(self) -> list[str]:
+        """Files added, removed or changed since the last build recorded them."""
+        before = self.state.get("files", {})
+        gone = [rel for rel in before if rel not in self.stats]
+        return sorted(gone + [rel for rel in self.stats if not self.unchanged(rel)])
+
+    def digest(self, only: str = "") -> str:
+        """One hash of every file of the project (under `only`, if given)."""
+        h = hashlib.sha256()
+        for rel in sorted(self.stats):
+            if rel.startswith(only):
+                h.update(f"{rel}\0{self.sha(rel)}\n".encode())
+        return h.hexdigest()
+
+    def assets_digest(self) -> str:
+        """Every file that is not a content source: images, attachments, themes; what a
+        PDF can read besides its HTML."""
+        h = hashlib.sha256()
+        for rel in sorted(self.stats):
+            if not is_source(rel):
+                h.update(f"{rel}\0{self.sha(rel)}\n".encode())
+        return h.hexdigest()
+
+    # The quick answer
+
+    def fresh(self, trees: dict[Path, dict[str, Any]]) -> list[dict[str, Any]] | None:
+        """If every tree in `trees` (path -> its settings) was made from exactly these
+        files and settings and is untouched since: what each holds; else None."""
+        if not self.enabled or not self.state or not trees:
+            return None
+        recorded = self.state.get("trees", {})
+        found = []
+        digest = None
+        for path, wanted in trees.items():
+            tree = recorded.get(str(path))
+            if not tree or tree.get("settings") != wanted:
+                return None
+            if digest is None:
+                if self.changed():
+                    return None
+                digest = self.digest()
+            if tree.get("inputs") != digest:
+                return None
+            for rel, (_, size, mtime, inode) in tree.get("outputs", {}).items():
+                try:
+                    st = os.stat(path / rel)
+                except OSError:
+                    return None
+                if (st.st_size, st.st_mtime_ns, st.st_ino) != (size, mtime, inode):
+                    return None
+            found.append({"path": path, **tree.get("summary", {})})
+        return found
+
+    # What a build reuses and records
+
+    def tree(self, path: Path) -> Tree:
+        if path not in self.trees:
+            old = self.state.get("trees", {}).get(str(path), {}).get("outputs", {})
+            self.trees[path] = Tree(path, old if self.enabled else {})
+        return self.trees[path]
+
+    def sources(self) -> dict[str, Any]:
+        """Parsed content files (load.SourceFile) whose bytes have not changed."""
+        if not self.enabled or not self.state:
+            return {}
+        try:
+            with open(self.folder / "sources.pickle", "rb") as file:
+                kept: dict[str, tuple[str, Any]] = pickle.load(file)
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+            return {}
+        self.pickled = set(kept)
+        return {rel: src for rel, (sha, src) in kept.items() if self.sha(rel) == sha}
+
+    def save(
+        self,
+        sources: dict[str, Any],
+        written: dict[Path, tuple[dict[str, Any], dict[str, Any]]],
+    ) -> None:
+        """Record this build: the files, the parsed sources, and each tree written
+        (path -> (settings, summary)). A cache that cannot be written is no error."""
+        if not self.enabled:
+            return
+        files = {rel: [*st, self.sha(rel)] for rel, st in sorted(self.stats.items())}
+        digest = self.digest()
+        trees = dict(self.state.get("trees", {}))
+        for path, (wanted, summary) in written.items():
+            tree = self.tree(path)
+            outputs = {}
+            for rel, key in tree.made.items():
+                try:
+                    st = os.stat(path / rel)
+                except OSError:
+                    continue
+                outputs[rel] = [key, st.st_size, st.st_mtime_ns, st.st_ino]
+            trees[str(path)] = {
+                "settings": wanted,
+                "inputs": digest,
+                "summary": summary,
+                "outputs": outputs,
+            }
+        state = {
+            "version": VERSION,
+            "tool": self.tool,
+            "root": str(self.root),
+            "scanned": self.scanned,
+            "files": files,
+            "trees": trees,
+        }
+        kept = {rel: (self.sha(rel), src) for rel, src in sources.items() if rel in self.stats}
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            if self.parsed or set(kept) != self.pickled:  # else the pickle holds just these
+                _atomic(self.folder / "sources.pickle", pickle.dumps(kept, protocol=5))
+            _atomic(self.folder / "state.json", json.dumps(state).encode())
+        except OSError:
+            pass
+
+
+def is_source(rel: str) -> bool:
+    """A file that load.py parses (its changes are seen through the models)."""
+    if rel in SOURCES:
+        return True
+    folder, _, name = rel.rpartition("/")
+    if folder in ("content/goals", "content/evidence"):
+        return name.endswith(".md")
+    return folder == "content/targets" and name.endswith((".yaml", ".yml"))
+
+
+def _atomic(path: Path, data: bytes) -> None:
+    temporary = path.with_name(f".{path.name}.{os.getpid()}")
+    temporary.write_bytes(data)
+    os.replace(temporary, path)

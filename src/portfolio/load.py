@@ -16,6 +16,7 @@ from urllib.parse import urljoin
 
 from portfolio.errors import Problem
 from portfolio.models import SLUG_PATTERN
+from portfolio.parallel import share
 from portfolio.yamldoc import YamlDoc, parse_yaml
 
 Kind = Literal["config", "profile", "goal", "evidence", "target"]
@@ -121,7 +122,7 @@ def _stem_problem(file: Path, rel: str) -> Problem | None:
     )
 
 
-def _load(file: Path, root: Path, kind: Kind, problems: list[Problem]) -> SourceFile | None:
+def _load(file: Path, kind: Kind, root: Path, problems: list[Problem]) -> SourceFile | None:
     rel = file.relative_to(root).as_posix()
     text = read_text(file, root, problems)
     if text is None:
@@ -193,13 +194,24 @@ def load_project(
     wanted += [(f, "goal") for f in _files(content / "goals", ("*.md",))]
     wanted += [(f, "evidence") for f in _files(content / "evidence", ("*.md",))]
     wanted += [(f, "target") for f in _files(content / "targets", ("*.yaml", "*.yml"))]
+    found: list[SourceFile | tuple[Path, Kind]] = []
     for file, kind in wanted:
         earlier = known.get(file.relative_to(root).as_posix())
-        if earlier is not None and earlier.kind == kind:
-            sources.append(earlier)
+        found.append(earlier if earlier is not None and earlier.kind == kind else (file, kind))
+    todo = [item for item in found if isinstance(item, tuple)]
+
+    def read(item: tuple[Path, Kind]) -> tuple[SourceFile | None, list[Problem]]:
+        said: list[Problem] = []
+        return _load(*item, root=root, problems=said), said
+
+    parsed = iter(share(read, todo, least=250))  # a thousand files parse on every core
+    for item in found:
+        if not isinstance(item, tuple):
+            sources.append(item)
             continue
-        source = _load(file, root, kind, problems)
-        if source:
+        source, said = next(parsed)
+        problems += said
+        if source is not None:
             sources.append(source)
     return sources, problems
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -37,6 +37,7 @@ from portfolio.language import (
 )
 from portfolio.markdown import Markdown
 from portfolio.pack import pack_item
+from portfolio.parallel import share
 from portfolio.resume import build_resume
 from portfolio.themes import Theme, catalog, environment
 from portfolio.views import GoalView, evidence_view, goal_view, sort_evidence
@@ -77,6 +78,16 @@ def relative(from_page: str, target: str) -> str:
     """The link from the page at `from_page` (a file path) to the site path `target`."""
     prefix = "../" * from_page.count("/")
     return (prefix + target) or "./"
+
+
+@dataclass(frozen=True)
+class Page:
+    """A page to make: its path in the output, its template and what it shows."""
+
+    path: str
+    template: str
+    anywhere: bool = False
+    context: dict[str, Any] = field(default_factory=dict)
 
 
 class Renderer:
@@ -138,12 +149,33 @@ class Renderer:
         the base URL's path instead of being relative, and it has no canonical URL.
         Public pages get Open Graph tags (`social`); a pack's pages never do.
         """
-        key = None
-        if self.memo is not None and self.memo.prints is not None:
-            key = self.memo.prints.key(self.shared(), template, path, anywhere, context)
-            kept = self.memo.reuse(path, key)
-            if kept is not None:
-                return Output(path, source=kept, kept=True)
+        return self.pages([Page(path, template, anywhere, context)])[0]
+
+    def pages(self, pages: list[Page]) -> list[Output]:
+        """Every page, in order: the ones whose inputs are unchanged since the last
+        build kept (`memo`), the rest rendered, on every core when they are many."""
+        outputs: list[Output | None] = [None] * len(pages)
+        keys: list[str | None] = [None] * len(pages)
+        todo = []
+        for n, page in enumerate(pages):
+            if self.memo is not None and self.memo.prints is not None:
+                keys[n] = key = self.memo.prints.key(
+                    self.shared(), page.template, page.path, page.anywhere, page.context
+                )
+                kept = self.memo.reuse(page.path, key)
+                if kept is not None:
+                    outputs[n] = Output(page.path, source=kept, kept=True)
+                    continue
+            todo.append(n)
+        made = share(lambda n: self._html(pages[n]), todo)
+        for n, html in zip(todo, made, strict=True):
+            outputs[n] = Output(pages[n].path, html)
+            if self.memo is not None:
+                self.memo.record(pages[n].path, keys[n])
+        return [o for o in outputs if o is not None]
+
+    def _html(self, page: Page) -> bytes:
+        path, anywhere = page.path, page.anywhere
         url_path = path.removesuffix("index.html")
 
         def url(target: str) -> str:
@@ -158,7 +190,7 @@ class Renderer:
             for target, title in self.nav
         ]
         html = self.render(
-            template,
+            page.template,
             site=self.site,
             profile=self.p.profile,
             nav=nav,
@@ -170,11 +202,9 @@ class Renderer:
             ),
             social=not self.private,
             url=url,
-            **context,
+            **page.context,
         )
-        if self.memo is not None:
-            self.memo.record(path, key)
-        return Output(path, html.encode("utf-8"))
+        return html.encode("utf-8")
 
     def shared(self) -> bytes:
         """The digest of what every page of this renderer sees besides its own context:
@@ -222,41 +252,47 @@ def render_site(
     # `p` is the public view, so no finding can name a secret; a theme option may hide them.
     notes = by_subject(audit(p)) if dict(theme.options).get("audit_notes", True) else {}
     resume = build_resume(p)
-    out = [
-        r.page(
+    pages = [
+        Page(
             "index.html",
             "home.html",
-            featured=featured,
-            goals=active_goals,
-            recent=[e for e in evidence if e not in featured][:6],
-            structured_data=profile_page(p, md, r.base_url if r.absolute else None),
+            context=dict(
+                featured=featured,
+                goals=active_goals,
+                recent=[e for e in evidence if e not in featured][:6],
+                structured_data=profile_page(p, md, r.base_url if r.absolute else None),
+            ),
         ),
-        r.page("resume/index.html", "resume.html", resume=resume),
-        r.page(
+        Page("resume/index.html", "resume.html", context=dict(resume=resume)),
+        Page(
             "goals/index.html",
             "goals.html",
-            aspirations=aspirations,
-            goals=active_goals,
-            tree=_tree(aspirations, active_goals),
-            notes=notes,
+            context=dict(
+                aspirations=aspirations,
+                goals=active_goals,
+                tree=_tree(aspirations, active_goals),
+                notes=notes,
+            ),
         ),
-        r.page("evidence/index.html", "evidence-list.html", evidence=evidence),
+        Page("evidence/index.html", "evidence-list.html", context=dict(evidence=evidence)),
     ]
-    out += [
-        r.page(f"{g.path}index.html", "goal.html", g=g, notes=notes.get(g.goal.id, ()))
+    pages += [
+        Page(f"{g.path}index.html", "goal.html", context=dict(g=g, notes=notes.get(g.goal.id, ())))
         for g in goals
     ]
-    for e in evidence:
-        out.append(r.page(f"{e.path}index.html", "evidence.html", e=e))
-        out += [
-            Output(a.path, source=p.root / "content" / "evidence" / a.source) for a in e.attachments
-        ]
-    pages = [o.path.removesuffix("index.html") for o in out if o.path.endswith(".html")]
-    sitemap = r.render("sitemap.xml", base_url=r.base_url, pages=pages)
+    pages += [Page(f"{e.path}index.html", "evidence.html", context=dict(e=e)) for e in evidence]
+    listed = [page.path.removesuffix("index.html") for page in pages]  # 404.html is not
+    pages.append(Page("404.html", "404.html", anywhere=True))
+    out = r.pages(pages)
+    out += [
+        Output(a.path, source=p.root / "content" / "evidence" / a.source)
+        for e in evidence
+        for a in e.attachments
+    ]
+    sitemap = r.render("sitemap.xml", base_url=r.base_url, pages=listed)
     out.append(Output("sitemap.xml", sitemap.encode("utf-8")))
     robots = r.render("robots.txt", sitemap=r.base_url + "sitemap.xml" if r.absolute else None)
     out.append(Output("robots.txt", robots.encode("utf-8")))
-    out.append(r.page("404.html", "404.html", anywhere=True))  # after the sitemap: not in it
     out.append(Output(".nojekyll", b""))
     if p.config.cname:
         out.append(Output("CNAME", f"{p.config.cname}\n".encode()))

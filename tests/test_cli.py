@@ -5,6 +5,7 @@ from __future__ import annotations
 import shlex
 from pathlib import Path
 
+import pytest
 import yaml
 
 from conftest import PROJECTS, run
@@ -93,3 +94,17 @@ def test_init_writes_a_github_pages_workflow_that_builds_the_site_only(tmp_path:
     assert not (project / "packs").exists(), "a published build makes no private packs"
     sitemap = (project / "site" / "sitemap.xml").read_text(encoding="utf-8")
     assert "<loc>https://ada.github.io/career/goals/</loc>" in sitemap
+
+
+def test_verbose_says_when_the_fast_font_subsetter_is_missing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import portfolio.build
+
+    project = tmp_path / "career"
+    assert run("init", str(project)).exit_code == 0
+    monkeypatch.setattr(portfolio.build, "fast_subsetter", lambda: False)
+    result = run("build", str(project), "--no-packs", "-v")
+    assert result.exit_code == 0, result.output
+    assert "libharfbuzz-subset is missing" in result.stderr
+    assert "libharfbuzz-subset0" in result.stderr

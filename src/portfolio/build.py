@@ -19,7 +19,14 @@ from portfolio.load import SourceFile, find_reference, load_project
 from portfolio.markdown import Markdown, renderer
 from portfolio.options import chart_colours, declared, resolve_options
 from portfolio.pack import Pack, build_pack
-from portfolio.pdfpool import Embedded, PdfFailure, PdfJob, Pdfs, workers_wanted
+from portfolio.pdfpool import (
+    Embedded,
+    PdfFailure,
+    PdfJob,
+    Pdfs,
+    fast_subsetter,
+    workers_wanted,
+)
 from portfolio.render import Output, render_resume_print, render_site
 from portfolio.render_pack import render_pack, render_pack_print
 from portfolio.themes import Theme, resolve
@@ -163,6 +170,11 @@ def build(
             else:
                 todo.append((folder, job, key))
         if todo:
+            if not fast_subsetter():
+                progress(
+                    "note: libharfbuzz-subset is missing, so WeasyPrint subsets fonts with "
+                    "fontTools (slower); install it (Debian: libharfbuzz-subset0)"
+                )
             pool = pool or Pdfs(workers_wanted(len(todo)))
             progress(f"{len(todo)} PDFs on {pool.workers} worker{'s' * (pool.workers > 1)}")
             made = _render_pdfs(pool, [job for _, job, _ in todo], portfolio)

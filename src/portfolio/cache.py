@@ -319,8 +319,8 @@ class Cache:
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
             if self.parsed or set(kept) != self.pickled:  # else the pickle holds just these
-                _atomic(self.folder / "sources.pickle", pickle.dumps(kept, protocol=5))
-            _atomic(self.folder / "state.json", json.dumps(state).encode())
+                _atomic(self.folder / "sources.pickle", kept)
+            _atomic(self.folder / "state.json", state)
         except OSError:
             pass
 
@@ -335,7 +335,12 @@ def is_source(rel: str) -> bool:
     return folder == "content/targets" and name.endswith((".yaml", ".yml"))
 
 
-def _atomic(path: Path, data: bytes) -> None:
+def _atomic(path: Path, value: Any) -> None:
+    """Write `value` (JSON for .json, else a pickle) in full, then put it in place."""
     temporary = path.with_name(f".{path.name}.{os.getpid()}")
-    temporary.write_bytes(data)
+    with open(temporary, "w" if path.suffix == ".json" else "wb") as file:
+        if path.suffix == ".json":
+            json.dump(value, file)
+        else:
+            pickle.dump(value, file, protocol=5)
     os.replace(temporary, path)

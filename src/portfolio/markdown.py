@@ -30,6 +30,9 @@ def _shift_heading(
     return self.renderToken(tokens, idx, options, env)
 
 
+BLOCKS_KEPT = 256  # bodies remembered (a pack shows some again); 10,000 would be 40 MB
+
+
 class Markdown:
     """Renders Markdown to safe HTML, remembering what it has rendered."""
 
@@ -51,9 +54,13 @@ class Markdown:
         if not text:
             return Markup("")
         text = str(text)
-        if text not in self._cache:
-            self._cache[text] = Markup(self._md.render(text))
-        return self._cache[text]
+        html = self._cache.get(text)
+        if html is None:
+            html = Markup(self._md.render(text))
+            if len(self._cache) >= BLOCKS_KEPT:  # a body shows once on the site: keep a few
+                self._cache.pop(next(iter(self._cache)))
+            self._cache[text] = html
+        return html
 
     def inline(self, text: Any) -> Markup:
         """Render one line of Markdown without a wrapping paragraph."""

@@ -24,6 +24,7 @@ from portfolio.pdfpool import (
     PdfFailure,
     PdfJob,
     Pdfs,
+    expected_pdfs,
     fast_subsetter,
     workers_wanted,
 )
@@ -121,6 +122,7 @@ def build(
     with_packs: bool = True,
     progress: Progress = _quiet,
     cache: Cache | None = None,
+    pool: Pdfs | None = None,
 ) -> BuildReport:
     """Build the public site of the project at `root` into `out`, and every target's
     pack into `packs/<id>/`. With `targets`, build only those packs and not the site;
@@ -130,13 +132,16 @@ def build(
     has worked, so a failure leaves what was built before untouched. PDFs are laid out
     in worker processes started before anything else (pdfpool.py). `progress` hears
     of each step as it starts, for a terminal to show. With `cache` (cache.py), what
-    has not changed since the last build is kept rather than made again.
+    has not changed since the last build is kept rather than made again. `pool`: PDF
+    workers started even earlier (the command line starts them before it imports
+    this module); the build closes it.
     """
     started = time.perf_counter()
-    recover(out)  # a build killed mid-swap left the previous site beside it: put it back
     cache = cache or Cache(root, enabled=False)
-    pool = Pdfs(workers_wanted(_expected_pdfs(root, targets, with_packs))) if pdf else None
     try:
+        recover(out)  # a build killed mid-swap left the previous site beside it: put it back
+        if pdf and pool is None:
+            pool = Pdfs(workers_wanted(expected_pdfs(root, targets, with_packs)))
         progress("reading and checking the content")
         portfolio, theme = load(root, cache)
         if base_url is not None:
@@ -297,17 +302,6 @@ class _Memos:
                 tree.made[o.path] = None
             kept.append(o)
         return kept
-
-
-def _expected_pdfs(root: Path, targets: tuple[str, ...] | None, with_packs: bool) -> int:
-    """About how many PDFs a build will make, before reading anything: the pool's size."""
-    if targets is not None:
-        return 3 * len(targets)
-    folder = root / "content" / "targets"
-    packs = 0
-    if with_packs and folder.is_dir():
-        packs = sum(1 for f in folder.iterdir() if f.suffix in (".yaml", ".yml"))
-    return 1 + 3 * packs
 
 
 def site_outputs(

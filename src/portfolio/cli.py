@@ -112,6 +112,11 @@ def build(
             site = None if targets else fresh[0]
             click.echo(up_to_date(site, fresh if targets else fresh[1:]))
         return
+    pool = None
+    if not no_pdf:  # first, so the workers import WeasyPrint while this imports the rest
+        from portfolio.pdfpool import Pdfs, expected_pdfs, workers_wanted
+
+        pool = Pdfs(workers_wanted(expected_pdfs(root, targets or None, not no_packs)))
     from portfolio.build import build as run_build
 
     try:
@@ -125,6 +130,7 @@ def build(
             with_packs=not no_packs,
             progress=progress,
             cache=cache,
+            pool=pool,
         )
     except ContentError as exc:
         progress.done()

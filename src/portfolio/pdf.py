@@ -16,7 +16,7 @@ from urllib.parse import unquote, urlsplit
 import weasyprint
 from weasyprint.urls import FatalURLFetchingError, URLFetcher
 
-from portfolio.dates import source_date
+from portfolio.clock import source_date
 from portfolio.pdfpool import Embedded, PdfError
 
 
@@ -49,6 +49,12 @@ class ProjectFetcher(URLFetcher):
                 url,
             )
         raise RefusedURL(f"refused to fetch `{url}`: nothing is fetched from the network", url)
+
+
+def warm_up() -> None:
+    """Lay out a line of text, so that the first real document does not pay for
+    loading fonts and the default style sheets (a tenth of a second)."""
+    weasyprint.HTML(string="<p>Warm</p>").write_pdf()
 
 
 def render_pdf(

@@ -66,8 +66,11 @@ class PdfJob:
 
 
 def _warm() -> None:
-    """Runs once in each worker as it starts: the import is the slow part."""
-    import portfolio.pdf  # noqa: F401  (imports WeasyPrint)
+    """Runs once in each worker as it starts: the import is the slow part, and the
+    first document pays for setting up fonts and the user-agent style sheet."""
+    from portfolio.pdf import warm_up
+
+    warm_up()
 
 
 def _render(job: PdfJob) -> bytes:
@@ -104,6 +107,17 @@ def fast_subsetter() -> bool:
             continue
         return True
     return False
+
+
+def expected_pdfs(root: Path, targets: tuple[str, ...] | None, with_packs: bool) -> int:
+    """About how many PDFs a build will make, before reading anything: the pool's size."""
+    if targets is not None:
+        return 3 * len(targets)
+    folder = root / "content" / "targets"
+    packs = 0
+    if with_packs and folder.is_dir():
+        packs = sum(1 for f in folder.iterdir() if f.suffix in (".yaml", ".yml"))
+    return 1 + 3 * packs
 
 
 def workers_wanted(jobs: int) -> int:

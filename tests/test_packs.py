@@ -287,3 +287,16 @@ def test_a_target_s_paper_size_reaches_its_pdfs(tmp_path: Path) -> None:
     for name in ("resume.pdf", "promotion-case.pdf", "evidence-pack.pdf"):
         page = pypdf.PdfReader(root / "packs" / "rotaverde-staff-promotion" / name).pages[0]
         assert (round(page.mediabox.width), round(page.mediabox.height)) == (612, 792), name
+
+
+def test_a_goal_with_errors_does_not_also_fail_its_target(tmp_path: Path) -> None:
+    """A typo in the goal's YAML is one error, not a second one on the target that
+    names it ("a promotion case needs an evidence-ladder goal")."""
+    root = copy_sample(tmp_path / "project")
+    goal = root / "content" / "goals" / "staff-engineer-promotion.md"
+    text = goal.read_text(encoding="utf-8")
+    goal.write_text(text.replace("\ntitle: ", "\ntitle: Staff: ", 1), encoding="utf-8")
+    result = run("build", str(root), "--no-pdf")
+    assert result.exit_code == 1
+    assert "staff-engineer-promotion.md:3:" in result.output
+    assert "1 error: nothing was written." in result.output, result.output

@@ -300,3 +300,32 @@ def test_a_goal_with_errors_does_not_also_fail_its_target(tmp_path: Path) -> Non
     assert result.exit_code == 1
     assert "staff-engineer-promotion.md:3:" in result.output
     assert "1 error: nothing was written." in result.output, result.output
+
+
+def test_mentions_matches_whole_words_singular_or_plural() -> None:
+    """The word-set shortcut gives the same answers as the whole-word pattern it
+    replaces, for one-word and many-word terms, hyphens, plurals and Unicode."""
+    import random
+    import re
+
+    from portfolio.select import mentions
+
+    def reference(haystack: str, term: str) -> bool:
+        words = term.lower().strip()
+        if not words:
+            return False
+        stem = words[:-1] if words.endswith("s") and not words.endswith("ss") else words
+        pattern = rf"(?<![\w-]){re.escape(stem)}(?:s|es)?(?![\w-])"
+        return re.search(pattern, haystack) is not None
+
+    vocabulary = ["data", "dashboards", "dashboard", "class", "classes", "c++", "c#",
+                  "go", "node.js", "incident management", "on-call", "call", "café",
+                  "kafka", "s", "es", "ss", "api", "apis", "x-ray", "-", ""]
+    rng = random.Random(7)
+    for _ in range(3000):
+        text = " ".join(rng.choice(vocabulary + [",", ".", "(", "/"]) for _ in range(12))
+        term = rng.choice(vocabulary) + rng.choice(["", "s", " ", "es"])
+        assert mentions(text, term) == reference(text, term), (text, term)
+    assert mentions("we run kafka clusters", "Kafka")
+    assert not mentions("on-call rota", "call")
+    assert mentions("two dashboards", "dashboard") and mentions("one dashboard", "dashboards")

@@ -153,45 +153,25 @@ def build(
         md = renderer(portfolio.config.unsafe_html)
         memos = _Memos(cache)
         trees: dict[Path, list[Output]] = {}
-        jobs: list[tuple[Path, PdfJob]] = []
+        pdfs = _PdfQueue(memos, pool, progress)
         if targets is None:
+            if pdf:  # started first: a worker lays it out while the pages are rendered
+                pdfs.add(out, [_resume_job(public_view(portfolio), theme, md)])
             trees[out] = site_outputs(portfolio, theme, pdf, progress, memos(out))
-            if pdf:
-                jobs.append((out, _resume_job(public_view(portfolio), theme, md)))
         for target in chosen:
             progress(f"the pack for {target}")
             pack = build_pack(portfolio, portfolio.targets[target])
             folder = packs / target
-            trees[folder] = render_pack(pack, theme, md, with_pdf=pdf, memo=memos(folder))
             if pdf:
-                jobs += [(folder, job) for job in _pack_jobs(pack, theme, md)]
-        todo = []
-        for folder, job in jobs:
-            file = job.name.rsplit("/", 1)[-1]
-            key = memos.pdf_key(job)
-            kept = memos.reuse(folder, file, key)
-            if kept is not None:
-                trees[folder].append(Output(file, source=kept, kept=True))
-            else:
-                todo.append((folder, job, key))
-        if todo:
-            if not fast_subsetter():
-                progress(
-                    "note: libharfbuzz-subset is missing, so WeasyPrint subsets fonts with "
-                    "fontTools (slower); install it (Debian: libharfbuzz-subset0)"
-                )
-            pool = pool or Pdfs(workers_wanted(len(todo)))
-            progress(f"{len(todo)} PDFs on {pool.workers} worker{'s' * (pool.workers > 1)}")
-            made = _render_pdfs(pool, [job for _, job, _ in todo], portfolio)
-            for folder, job, key in todo:
-                file = job.name.rsplit("/", 1)[-1]
-                trees[folder].append(Output(file, made[job.name]))
-                memos.record(folder, file, key)
+                pdfs.add(folder, _pack_jobs(pack, theme, md))
+            trees[folder] = render_pack(pack, theme, md, with_pdf=pdf, memo=memos(folder))
+        for folder, outputs in pdfs.finish(portfolio).items():
+            trees[folder] += outputs
     finally:
         if pool:
             pool.close()
     progress("writing the files")
-    pdf_counts = {folder: sum(1 for f, _ in jobs if f == folder) for folder in trees}
+    pdf_counts = {folder: pdfs.count(folder) for folder in trees}
     for folder, outputs in trees.items():
         if memos.enabled:
             outputs = memos.keep_files(folder, outputs)
@@ -373,27 +353,77 @@ def _job(
     return PdfJob(name, html, roots, p.root.as_uri() + "/", p.config.pdf_variant, embed)
 
 
-def _render_pdfs(pool: Pdfs, jobs: list[PdfJob], p: Portfolio) -> dict[str, bytes]:
-    """Every PDF; a refused URL becomes a located problem in the file that names it."""
-    try:
-        return pool.render(jobs)
-    except PdfFailure as failure:
-        exc = failure.error
-        files = ["content/profile.yaml"]
-        files += [g.source for g in p.goals.values()] + [e.source for e in p.evidence.values()]
-        where = find_reference(p.root, files, exc.url) if exc.url else None
-        if where is None:
-            raise BuildError(f"{failure.name}: {exc}") from None
-        raise ContentError(
-            [
-                Problem(
-                    *where,
-                    f"{failure.name} cannot be made: {exc}",
-                    "use an image or file inside content/evidence/ and name it with a "
-                    "relative path, or make it a plain link",
+class _PdfQueue:
+    """The build's PDFs, each handed to the pool as soon as its HTML exists (the
+    largest document of a pack first), unless the cache kept it from the last build."""
+
+    def __init__(self, memos: _Memos, pool: Pdfs | None, progress: Progress) -> None:
+        self.memos, self.pool, self.progress = memos, pool, progress
+        self.jobs: list[tuple[Path, PdfJob]] = []
+        self.kept: list[tuple[Path, str, Path]] = []
+        self.todo: list[tuple[Path, PdfJob, str]] = []
+
+    def add(self, folder: Path, jobs: list[PdfJob]) -> None:
+        for job in sorted(jobs, key=lambda j: -len(j.html)):
+            self.jobs.append((folder, job))
+            file = job.name.rsplit("/", 1)[-1]
+            key = self.memos.pdf_key(job)
+            kept = self.memos.reuse(folder, file, key)
+            if kept is not None:
+                self.kept.append((folder, file, kept))
+                continue
+            if not self.todo and not fast_subsetter():
+                self.progress(
+                    "note: libharfbuzz-subset is missing, so WeasyPrint subsets fonts with "
+                    "fontTools (slower); install it (Debian: libharfbuzz-subset0)"
                 )
-            ]
-        ) from None
+            assert self.pool is not None, "a build that makes PDFs starts its pool first"
+            self.pool.submit(job)
+            self.todo.append((folder, job, key))
+
+    def count(self, folder: Path) -> int:
+        return sum(1 for f, _ in self.jobs if f == folder)
+
+    def finish(self, p: Portfolio) -> dict[Path, list[Output]]:
+        """Every PDF as an output of its folder; a refused URL becomes a located
+        problem in the file that names it."""
+        outputs: dict[Path, list[Output]] = {}
+        for folder, file, kept in self.kept:
+            outputs.setdefault(folder, []).append(Output(file, source=kept, kept=True))
+        if not self.todo:
+            return outputs
+        assert self.pool is not None
+        workers = self.pool.workers
+        self.progress(f"{len(self.todo)} PDFs on {workers} worker{'s' * (workers > 1)}")
+        try:
+            made = self.pool.results()
+        except PdfFailure as failure:
+            raise _located(failure, p) from None
+        for folder, job, key in self.todo:
+            file = job.name.rsplit("/", 1)[-1]
+            outputs.setdefault(folder, []).append(Output(file, made[job.name]))
+            self.memos.record(folder, file, key)
+        return outputs
+
+
+def _located(failure: PdfFailure, p: Portfolio) -> BuildError | ContentError:
+    """A PDF that failed, as an error in the content file that named what it refused."""
+    exc = failure.error
+    files = ["content/profile.yaml"]
+    files += [g.source for g in p.goals.values()] + [e.source for e in p.evidence.values()]
+    where = find_reference(p.root, files, exc.url) if exc.url else None
+    if where is None:
+        return BuildError(f"{failure.name}: {exc}")
+    return ContentError(
+        [
+            Problem(
+                *where,
+                f"{failure.name} cannot be made: {exc}",
+                "use an image or file inside content/evidence/ and name it with a "
+                "relative path, or make it a plain link",
+            )
+        ]
+    )
 
 
 def _with_base_url(p: Portfolio, base_url: str) -> Portfolio:

@@ -145,20 +145,32 @@ class Pdfs:
         # The pool starts a process per submitted task up to its size: start them now.
         self._warming = [self.pool.submit(_ready) for _ in range(workers)]
         self.used = False
+        self._futures: dict[str, Future[bytes]] = {}
+
+    def submit(self, job: PdfJob) -> None:
+        """Start on `job` now; `results` gives it back. A build submits each PDF as
+        soon as its HTML exists, so the workers lay out while it renders the rest."""
+        self.used = True
+        self._futures[job.name] = self.pool.submit(_render, job)
+
+    def results(self, order: Sequence[str] = ()) -> dict[str, bytes]:
+        """Every submitted job's PDF by name, once all are done. The first failure, in
+        `order` or else the order they were submitted in, is raised."""
+        futures, self._futures = self._futures, {}
+        results = {}
+        for name in order or list(futures):
+            try:
+                results[name] = futures[name].result()
+            except PdfError as error:
+                raise PdfFailure(name, error) from None
+        return results
 
     def render(self, jobs: Sequence[PdfJob]) -> dict[str, bytes]:
-        """Every job's PDF by name. The first failure (in the given order) is raised."""
-        self.used = True
-        futures: dict[str, Future[bytes]] = {}
-        for job in sorted(jobs, key=lambda j: -len(j.html)):  # the largest first
-            futures[job.name] = self.pool.submit(_render, job)
-        results = {}
-        for job in jobs:
-            try:
-                results[job.name] = futures[job.name].result()
-            except PdfError as error:
-                raise PdfFailure(job.name, error) from None
-        return results
+        """Every job's PDF by name, the largest started first. The first failure (in
+        the given order) is raised."""
+        for job in sorted(jobs, key=lambda j: -len(j.html)):
+            self.submit(job)
+        return self.results([job.name for job in jobs])
 
     def close(self) -> None:
         if not self.used:  # only warming up: stop the workers instead of waiting

@@ -20,6 +20,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from functools import partial
 from pathlib import Path
 
 from bench import generate, peers, rendercv
@@ -27,7 +28,7 @@ from bench.measure import Result, run
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
-PORTFOLIO = [sys.executable, "-m", "portfolio"]
+PORTFOLIO: list[str | Path] = [sys.executable, "-m", "portfolio"]
 ENV = {"SOURCE_DATE_EPOCH": "1795305600"}  # the same bytes in every run
 
 
@@ -47,7 +48,7 @@ class Bench:
         self.work = work
         self.runs = runs
         self.peers = with_peers
-        self.rows: list[tuple[str, Result, Result | None, str]] = []  # ours, theirs, target
+        self.rows: list[Row] = []  # name, ours, theirs, target
         # The build cache (compiled templates included) is kept apart from the user's,
         # and emptied before a "cold" run: a fresh machine's first build.
         self.cache = work / "cache"
@@ -98,7 +99,7 @@ class Bench:
                 [peers.command("mkdocs"), "build", "-q"],
                 self.runs,
                 cwd=site,
-                before=lambda s=site: _clean(s / "site"),
+                before=partial(_clean, site / "site"),
             )
             name = f"full HTML build, {size:,} items vs {theirs.name}"
             self.rows.append((name, ours, theirs, ""))
@@ -211,7 +212,79 @@ def report(bench: Bench, out: Path, seconds: float) -> None:
         if theirs and not ours.failed and not theirs.failed:
             ratio = f"{ours.median / theirs.median:.2f}"
         lines.append(f"| {name} | {mine} | {peer} | {ratio} | {target} |")
+    met = targets(bench.rows)
+    if met:
+        lines += ["", "## The targets", "", "| target | measured | met |", "| --- | --- | --- |"]
+        lines += [
+            f"| {goal} | {figure} | {'yes' if ok else '**no**'} |" for goal, figure, ok in met
+        ]
     out.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+Row = tuple[str, Result, "Result | None", str]
+
+
+def targets(rows: list[Row]) -> list[tuple[str, str, bool]]:
+    """Issue 7's targets, each with what this run measured and whether it was met;
+    a target whose scenarios did not run (or failed) is left out."""
+    by_name = {name: (ours, theirs) for name, ours, theirs, _ in rows}
+
+    def ours(name: str) -> Result | None:
+        found = by_name.get(name)
+        return found[0] if found and not found[0].failed else None
+
+    def pair(name: str) -> tuple[Result, Result] | None:
+        found = by_name.get(name)
+        if found and found[1] and not found[0].failed and not found[1].failed:
+            return found[0], found[1]
+        return None
+
+    out: list[tuple[str, str, bool]] = []
+    for peer, share, label in (
+        ("MkDocs lean, 1,000 pages", 1 / 3, "1/3 of MkDocs' lean build"),
+        ("Pelican, 1,000 articles", 1 / 4, "1/4 of Pelican's"),
+    ):
+        both = pair(f"full HTML build, 1,000 items vs {peer}")
+        if both:
+            ratio = both[0].median / both[1].median
+            figure = f"{both[0].median:.2f} s vs {both[1].median:.2f} s: {ratio:.2f}"
+            out.append((f"full HTML build, 1,000 items: at most {label}", figure, ratio <= share))
+    small, big = ours("full HTML build, 1,000 items"), ours("full HTML build, 10,000 items")
+    if small and big:
+        growth = (big.median / 10_000) / (small.median / 1_000)
+        figure = f"{big.median / 10:.2f} ms vs {small.median:.2f} ms an item: {growth:.2f}x"
+        out.append(
+            ("10,000 items: time per item at most 1.2x that at 1,000", figure, growth <= 1.2)
+        )
+    for name, limit in (
+        ("no-op rebuild, 1,000 items", 0.3),
+        ("rebuild after one edit, 1,000 items", 0.5),
+        ("100-item evidence pack PDF", 6.0),
+        ("portfolio --help", 0.15),
+    ):
+        r = ours(name)
+        if r:
+            out.append((f"{name}: under {limit:g} s", f"{r.median:.3f} s", r.median < limit))
+    both = pair("sample resume PDF (site, no packs)")
+    if both:
+        ratio = both[0].median / both[1].median
+        figure = f"{both[0].median:.3f} s vs {both[1].median:.3f} s: {ratio:.2f}"
+        out.append(("sample resume PDF: no slower than rendercv render", figure, ratio <= 1.0))
+    both = pair("packs of 8 targets (PDFs)")
+    if both:
+        speedup = both[1].median / both[0].median
+        figure = f"{both[0].median:.1f} s vs {both[1].median:.1f} s one by one: {speedup:.2f}x"
+        out.append(
+            (
+                "packs of 8 targets: at least 1.7x faster than one after another",
+                figure,
+                speedup >= 1.7,
+            )
+        )
+    if big:
+        mb = big.peak_kb / 1024
+        out.append(("peak memory, 10,000-item build: under 500 MB", f"{mb:.0f} MB", mb < 500))
+    return out
 
 
 def _cell(r: Result) -> str:

@@ -24,7 +24,7 @@ from functools import partial
 from pathlib import Path
 
 from bench import generate, peers, rendercv
-from bench.measure import Result, run
+from bench.measure import Result, live_edits, run
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
@@ -85,6 +85,16 @@ class Bench:
                     env=self.env,
                 ),
                 target="< 0.5 s" if size == 1000 else "",
+            )
+            self.add(
+                live_edits(
+                    f"live preview (serve): one edit to reload, {size:,} items",
+                    [*PORTFOLIO, "serve", project],
+                    max(self.runs, 5),
+                    edit=partial(_edit, evidence),
+                    env=self.env,
+                ),
+                target="(the edit target, met where people wait)" if size == 1000 else "",
             )
             self.add(run(f"check, {size:,} items", [*PORTFOLIO, "check", project], self.runs))
         if self.peers and size in (100, 1000):

@@ -156,3 +156,75 @@ def test_a_busy_port_is_a_clear_error(tmp_path: Path) -> None:
     assert done.returncode == 1
     assert f"cannot listen on 127.0.0.1:{port}" in done.stderr
     assert "Traceback" not in done.stderr
+
+
+def _files(folder: Path) -> dict[str, bytes]:
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+def test_rebuilds_are_incremental_and_equal_a_fresh_build(tmp_path: Path) -> None:
+    """The preview keeps its build cache in memory: an edit re-renders only the pages
+    that depend on it, and after every kind of change (a body, a title, a new file, a
+    removed file, a setting, an error and its fix) the served folder holds exactly
+    what a build from nothing makes."""
+    from portfolio.serve import Live
+
+    root = copy_sample(tmp_path / "project")
+    live = Live(root, tmp_path / "live")
+    live.rebuild()
+    assert live.problem is None
+
+    def same_as_fresh() -> None:
+        fresh = Live(root, tmp_path / f"fresh-{len(list(tmp_path.iterdir()))}")
+        fresh.rebuild()
+        assert fresh.problem is None
+        assert _files(live.out) == _files(fresh.out)
+
+    evidence = root / EVIDENCE
+    text = evidence.read_text(encoding="utf-8")
+    evidence.write_text(text + "\nOne more sentence about the warehouse.\n", encoding="utf-8")
+    changed = live.rebuild()
+    page = "evidence/warehouse-cost-reduction/index.html"
+    assert changed == [page]
+    assert "One more sentence" in (live.out / page).read_text(encoding="utf-8")
+    assert live.cache is not None and live.cache.parsed == 1
+    same_as_fresh()
+
+    evidence.write_text(text.replace("title: Cut", "title: Halved", 1), encoding="utf-8")
+    changed = live.rebuild()
+    assert page in changed and "evidence/index.html" in changed
+    assert len(changed) < len(_files(live.out)) / 2  # unrelated pages were kept
+    same_as_fresh()
+
+    extra = root / "content" / "evidence" / "a-new-talk.md"
+    extra.write_text(
+        "---\ntitle: A new talk\nkind: talk\ndate: 2026-10-01\nsummary: Said things.\n---\n",
+        encoding="utf-8",
+    )
+    assert "evidence/a-new-talk/index.html" in live.rebuild()
+    same_as_fresh()
+    extra.unlink()
+    assert "evidence/a-new-talk/index.html" in live.rebuild()
+    assert not (live.out / "evidence" / "a-new-talk").exists()
+    same_as_fresh()
+
+    evidence.write_text(text.replace("title: ", "titel: ", 1), encoding="utf-8")
+    before = live.cache
+    assert live.rebuild() == [] and live.problem is not None
+    assert live.cache is before  # the last good build's cache is kept
+    evidence.write_text(text, encoding="utf-8")
+    live.rebuild()
+    assert live.problem is None
+    same_as_fresh()
+
+    config = root / "portfolio.yaml"
+    config.write_text(
+        config.read_text(encoding="utf-8").replace("theme: classic", "theme: ledger"),
+        encoding="utf-8",
+    )
+    assert "assets/style.css" in live.rebuild()  # the same pages, in other colours
+    same_as_fresh()

@@ -151,7 +151,7 @@ def build(
         chosen = targets if targets is not None else tuple(portfolio.targets) if with_packs else ()
         _check_targets(chosen, portfolio)
         md = renderer(portfolio.config.unsafe_html)
-        memos = _Memos(cache)
+        memos = Memos(cache)
         trees: dict[Path, list[Output]] = {}
         pdfs = _PdfQueue(memos, pool, progress)
         if targets is None:
@@ -210,7 +210,7 @@ def _summary(outputs: list[Output], pdfs: int) -> dict[str, int]:
     return {"pages": pages, "pdfs": pdfs, "files": len(outputs)}
 
 
-class _Memos:
+class Memos:
     """The cache's trees for one build, with the digests they share."""
 
     def __init__(self, cache: Cache) -> None:
@@ -357,7 +357,7 @@ class _PdfQueue:
     """The build's PDFs, each handed to the pool as soon as its HTML exists (the
     largest document of a pack first), unless the cache kept it from the last build."""
 
-    def __init__(self, memos: _Memos, pool: Pdfs | None, progress: Progress) -> None:
+    def __init__(self, memos: Memos, pool: Pdfs | None, progress: Progress) -> None:
         self.memos, self.pool, self.progress = memos, pool, progress
         self.jobs: list[tuple[Path, PdfJob]] = []
         self.kept: list[tuple[Path, str, Path]] = []

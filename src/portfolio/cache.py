@@ -163,12 +163,29 @@ class Tree:
 class Cache:
     """One build's view of the cache: opened before the build, saved after it."""
 
-    def __init__(self, root: Path, skip: Iterable[Path] = (), enabled: bool = True) -> None:
+    def __init__(
+        self,
+        root: Path,
+        skip: Iterable[Path] = (),
+        enabled: bool = True,
+        *,
+        after: Cache | None = None,
+        in_memory: bool = False,
+    ) -> None:
+        """`in_memory`: nothing is read from or written to disk; what the build before
+        it (`after`, in the same process) saved is the state. `serve` rebuilds so."""
         self.root = root
         self.enabled = enabled
+        self.in_memory = in_memory
         self.folder = cache_home() / hashlib.sha256(os.fsencode(root)).hexdigest()[:24]
         self.tool = tool_fingerprint() if enabled else ""
-        self.state: dict[str, Any] = self._read() if enabled else {}
+        # What save() kept, in memory: the state and the parsed sources, by path.
+        self.saved: tuple[dict[str, Any], dict[str, tuple[str, Any]]] = ({}, {})
+        self._after_sources = after.saved[1] if after is not None else {}
+        if in_memory:
+            self.state: dict[str, Any] = after.saved[0] if after is not None else {}
+        else:
+            self.state = self._read() if enabled else {}
         if self.state.get("version") != VERSION or self.state.get("tool") != self.tool:
             self.state = {}
         self.scanned = time.time_ns()
@@ -272,11 +289,15 @@ class Cache:
         """Parsed content files (load.SourceFile) whose bytes have not changed."""
         if not self.enabled or not self.state:
             return {}
-        try:
-            with open(self.folder / "sources.pickle", "rb") as file:
-                kept: dict[str, tuple[str, Any]] = pickle.load(file)
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
-            return {}
+        kept: dict[str, tuple[str, Any]]
+        if self.in_memory:
+            kept = self._after_sources
+        else:
+            try:
+                with open(self.folder / "sources.pickle", "rb") as file:
+                    kept = pickle.load(file)
+            except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+                return {}
         self.pickled = set(kept)
         return {rel: src for rel, (sha, src) in kept.items() if self.sha(rel) == sha}
 
@@ -316,6 +337,9 @@ class Cache:
             "trees": trees,
         }
         kept = {rel: (self.sha(rel), src) for rel, src in sources.items() if rel in self.stats}
+        if self.in_memory:
+            self.saved = (state, kept)
+            return
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
             if self.parsed or set(kept) != self.pickled:  # else the pickle holds just these

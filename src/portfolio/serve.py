@@ -2,7 +2,9 @@
 
 The site is built in memory (HTML only; PDFs take seconds) into a private temporary
 folder, never into `site/`. A watcher (watchfiles) rebuilds on every change to
-`content/`, `portfolio.yaml` or a theme, and only the files whose bytes changed are
+`content/`, `portfolio.yaml` or a theme, incrementally: the build cache (cache.py)
+is kept in memory, so only the files that changed are parsed again and only the pages
+that depend on them are rendered again, and only the files whose bytes changed are
 rewritten. Each HTML page is served with a small script that listens on an event
 stream: the page reloads when the site changed, and shows an overlay with the file
 and line when the content has an error, while the last good site keeps being served.
@@ -21,7 +23,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from portfolio.build import load, site_outputs
+from portfolio.build import Memos, load, site_outputs
+from portfolio.cache import Cache, settings
 from portfolio.errors import BuildError, ContentError
 from portfolio.write import sync_tree
 
@@ -60,12 +63,18 @@ class Live:
     prefix: str = "/"  # the base URL's path: the site is served under it
     watched: list[Path] = field(default_factory=list)
     changed: threading.Condition = field(default_factory=threading.Condition)
+    cache: Cache | None = None  # the last good build's, in memory
+    written: set[str] = field(default_factory=set)  # what `out` holds
 
     def rebuild(self) -> list[str]:
-        """Build in memory; write what changed. On a content error keep the last site."""
+        """Build, redoing only what changed; write what changed. On a content error keep
+        the last site (and the cache that made it)."""
+        cache = Cache(self.root, in_memory=True, after=self.cache)
         try:
-            portfolio, theme = load(self.root)
-            outputs = site_outputs(portfolio, theme, pdf=False)
+            portfolio, theme = load(self.root, cache)
+            memos = Memos(cache)
+            outputs = site_outputs(portfolio, theme, pdf=False, memo=memos(self.out))
+            outputs = memos.keep_files(self.out, outputs)
         except ContentError as exc:
             return self._fail(exc.format())
         except BuildError as exc:
@@ -73,7 +82,10 @@ class Live:
         path = urlsplit(portfolio.config.base_url).path or "/"
         self.prefix = path if path.endswith("/") else path + "/"
         self.watched = [self.root / "content", self.root / "portfolio.yaml", *theme.folders]
-        changed = sync_tree(self.out, outputs)
+        changed = sync_tree(self.out, outputs, self.written if self.cache else None)
+        self.written = {o.path for o in outputs}
+        cache.save(cache.loaded, {self.out: (settings(None, False), {})})
+        self.cache = cache
         with self.changed:
             if changed or self.problem:
                 self.version += 1

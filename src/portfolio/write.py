@@ -152,26 +152,40 @@ def recover(out: Path) -> None:
             old.rename(out)
 
 
-def sync_tree(out: Path, outputs: Iterable[Output]) -> list[str]:
+def sync_tree(out: Path, outputs: Iterable[Output], before: set[str] | None = None) -> list[str]:
     """Make the folder `out` (ours, e.g. `serve`'s) hold exactly `outputs`, writing only
     the files whose bytes changed and removing the ones no longer made. Returns the
-    paths that changed, so a live preview reloads only when something did."""
+    paths that changed, so a live preview reloads only when something did. `before`:
+    what `out` holds (what the last call was given), so that finding what to remove
+    does not list the whole folder."""
     out.mkdir(parents=True, exist_ok=True)
     changed = []
     wanted = set()
     for item in outputs:
         wanted.add(item.path)
         dest = out / item.path
+        if item.kept and item.source == dest:
+            continue  # kept by the cache: the file already there is this output
         data = item.data if item.source is None else item.source.read_bytes()
         if not dest.is_file() or dest.read_bytes() != (data or b""):
             dest.parent.mkdir(parents=True, exist_ok=True)
             dest.write_bytes(data or b"")
             changed.append(item.path)
-    for file in sorted(out.rglob("*"), reverse=True):
-        rel = file.relative_to(out).as_posix()
-        if file.is_file() and rel not in wanted:
-            file.unlink()
-            changed.append(rel)
-        elif file.is_dir() and not any(file.iterdir()):
-            file.rmdir()
+    if before is None:
+        for file in sorted(out.rglob("*"), reverse=True):
+            rel = file.relative_to(out).as_posix()
+            if file.is_file() and rel not in wanted:
+                file.unlink()
+                changed.append(rel)
+            elif file.is_dir() and not any(file.iterdir()):
+                file.rmdir()
+        return changed
+    for rel in sorted(before - wanted):
+        file = out / rel
+        file.unlink(missing_ok=True)
+        changed.append(rel)
+        for folder in file.parents:  # and the folders it leaves empty
+            if folder == out or any(folder.iterdir()):
+                break
+            folder.rmdir()
     return changed

@@ -167,9 +167,12 @@ def build(
             trees[folder] = render_pack(pack, theme, md, with_pdf=pdf, memo=memos(folder))
         for folder, outputs in pdfs.finish(portfolio).items():
             trees[folder] += outputs
-    finally:
-        if pool:
-            pool.close()
+    except BaseException:
+        if pool:  # the build has failed: stop the PDFs under way rather than wait for them
+            pool.close(abandon=True)
+        raise
+    if pool:
+        pool.close()
     progress("writing the files")
     pdf_counts = {folder: pdfs.count(folder) for folder in trees}
     for folder, outputs in trees.items():

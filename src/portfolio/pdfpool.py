@@ -17,10 +17,10 @@ import gc
 import multiprocessing
 import os
 from collections.abc import Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import FIRST_EXCEPTION, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from portfolio.errors import BuildError
 
@@ -154,16 +154,17 @@ class Pdfs:
         self._futures[job.name] = self.pool.submit(_render, job)
 
     def results(self, order: Sequence[str] = ()) -> dict[str, bytes]:
-        """Every submitted job's PDF by name, once all are done. The first failure, in
-        `order` or else the order they were submitted in, is raised."""
+        """Every submitted job's PDF by name, once all are done. A failure is raised as
+        soon as it happens, without waiting for the rest: of those failed by then, the
+        first in `order` (or else in the order they were submitted)."""
         futures, self._futures = self._futures, {}
-        results = {}
-        for name in order or list(futures):
-            try:
-                results[name] = futures[name].result()
-            except PdfError as error:
-                raise PdfFailure(name, error) from None
-        return results
+        names = list(order or futures)
+        wait(futures.values(), return_when=FIRST_EXCEPTION)
+        for name in names:
+            future = futures[name]
+            if future.done() and isinstance(future.exception(), PdfError):
+                raise PdfFailure(name, cast(PdfError, future.exception()))
+        return {name: futures[name].result() for name in names}
 
     def render(self, jobs: Sequence[PdfJob]) -> dict[str, bytes]:
         """Every job's PDF by name, the largest started first. The first failure (in
@@ -172,8 +173,10 @@ class Pdfs:
             self.submit(job)
         return self.results([job.name for job in jobs])
 
-    def close(self) -> None:
-        if not self.used:  # only warming up: stop the workers instead of waiting
+    def close(self, abandon: bool = False) -> None:
+        """Wait for the workers to finish, or stop them at once: when they were only
+        warming up, or when `abandon` (the build failed and wants no PDF)."""
+        if abandon or not self.used:
             for process in list(getattr(self.pool, "_processes", {}).values()):
                 process.terminate()
         self.pool.shutdown(wait=True, cancel_futures=True)

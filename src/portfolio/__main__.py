@@ -1,3 +1,3 @@
-from portfolio.cli import main
+from portfolio.cli import run
 
-main()
+run()

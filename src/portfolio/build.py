@@ -26,7 +26,7 @@ from portfolio.pdfpool import (
     Pdfs,
     expected_pdfs,
     fast_subsetter,
-    workers_wanted,
+    pool_for,
 )
 from portfolio.render import Output, render_resume_print, render_site
 from portfolio.render_pack import render_pack, render_pack_print
@@ -141,7 +141,7 @@ def build(
     try:
         recover(out)  # a build killed mid-swap left the previous site beside it: put it back
         if pdf and pool is None:
-            pool = Pdfs(workers_wanted(expected_pdfs(root, targets, with_packs)))
+            pool = pool_for(expected_pdfs(root, targets, with_packs))
         progress("reading and checking the content")
         portfolio, theme = load(root, cache)
         if base_url is not None:

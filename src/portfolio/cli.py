@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import sys
 from pathlib import Path
@@ -34,6 +35,25 @@ def main() -> None:
     A project holds portfolio.yaml and content/ (profile.yaml, goals/, evidence/,
     targets/). Start one with `portfolio init DIR`, then `portfolio build DIR`.
     """
+
+
+def run() -> None:
+    """The `portfolio` command: `main`, then out without tearing the interpreter down.
+
+    Freeing every object a build made takes a twentieth of a second and helps nobody
+    (the process is ending); files are closed and written by then, so the output is
+    flushed and the process leaves at once with `main`'s exit status."""
+    try:
+        main()
+        status: object = 0
+    except SystemExit as exc:
+        status = exc.code
+    if status is not None and not isinstance(status, int):
+        click.echo(status, err=True)
+        status = 1
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(status or 0)
 
 
 @main.command()
@@ -114,9 +134,9 @@ def build(
         return
     pool = None
     if not no_pdf:  # first, so the workers import WeasyPrint while this imports the rest
-        from portfolio.pdfpool import Pdfs, expected_pdfs, workers_wanted
+        from portfolio.pdfpool import expected_pdfs, pool_for
 
-        pool = Pdfs(workers_wanted(expected_pdfs(root, targets or None, not no_packs)))
+        pool = pool_for(expected_pdfs(root, targets or None, not no_packs))
     from portfolio.build import build as run_build
 
     try:

@@ -73,6 +73,12 @@ def _warm() -> None:
     warm_up()
 
 
+def _import() -> None:
+    """Runs once in each worker as it starts, when a document will be waiting for it:
+    a warm-up would only delay it (by more than it saves the document)."""
+    import portfolio.pdf  # noqa: F401
+
+
 def _render(job: PdfJob) -> bytes:
     from portfolio.pdf import render_pdf
 
@@ -120,6 +126,12 @@ def expected_pdfs(root: Path, targets: tuple[str, ...] | None, with_packs: bool)
     return 1 + 3 * packs
 
 
+def pool_for(jobs: int) -> Pdfs:
+    """A pool for about `jobs` documents. One document (a site's resume) is ready
+    before its worker has imported WeasyPrint, so that worker does not warm up."""
+    return Pdfs(workers_wanted(jobs), warm=jobs > 1)
+
+
 def workers_wanted(jobs: int) -> int:
     """How many workers for about `jobs` documents: one per core, at most one per job."""
     asked = os.environ.get("PORTFOLIO_WORKERS", "").strip()
@@ -134,13 +146,13 @@ class Pdfs:
     that ends up needing no PDF (all kept from the last one) stops them rather than
     waiting for that import to finish."""
 
-    def __init__(self, workers: int) -> None:
+    def __init__(self, workers: int, warm: bool = True) -> None:
         self.workers = workers
         method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
         self.pool = ProcessPoolExecutor(
             max_workers=workers,
             mp_context=multiprocessing.get_context(method),
-            initializer=_warm,
+            initializer=_warm if warm else _import,
         )
         # The pool starts a process per submitted task up to its size: start them now.
         self._warming = [self.pool.submit(_ready) for _ in range(workers)]

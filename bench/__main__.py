@@ -94,7 +94,7 @@ class Bench:
                     edit=partial(_edit, evidence),
                     env=self.env,
                 ),
-                target="(the edit target, met where people wait)" if size == 1000 else "",
+                target="(the same edit, in the live preview)" if size == 1000 else "",
             )
             self.add(run(f"check, {size:,} items", [*PORTFOLIO, "check", project], self.runs))
         if self.peers and size in (100, 1000):

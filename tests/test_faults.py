@@ -50,6 +50,19 @@ def _start(root: Path, *flags: str) -> subprocess.Popen[bytes]:
     )
 
 
+def _processes_building(root: Path) -> list[int]:
+    """The processes whose command line names `root`: a build and its PDF workers."""
+    found = []
+    for proc in Path("/proc").iterdir():
+        try:
+            line = (proc / "cmdline").read_bytes().split(b"\0")
+        except OSError:
+            continue
+        if str(root).encode() in line and proc.name.isdigit():
+            found.append(int(proc.name))
+    return found
+
+
 def test_a_failed_build_leaves_the_previous_output_byte_for_byte(tmp_path: Path) -> None:
     root = copy_sample(tmp_path / "project")
     assert run("build", str(root), "--no-pdf").exit_code == 0
@@ -74,6 +87,11 @@ def test_sigkill_during_the_pdfs_leaves_the_previous_output(tmp_path: Path) -> N
     process.send_signal(signal.SIGKILL)
     process.wait()
     assert _snapshot(root) == before
+    if Path("/proc/self/cmdline").exists():  # its PDF workers notice and end too
+        deadline = time.monotonic() + 5
+        while _processes_building(root) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert _processes_building(root) == [], "PDF workers outlived the killed build"
     assert _start(root, "--no-pdf").wait() == 0
     assert _leftovers(root) == [], "the next build removes what the killed one left"
 

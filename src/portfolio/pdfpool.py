@@ -16,6 +16,8 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import os
+import threading
+import time
 from collections.abc import Sequence
 from concurrent.futures import FIRST_EXCEPTION, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass
@@ -68,15 +70,32 @@ class PdfJob:
 def _warm() -> None:
     """Runs once in each worker as it starts: the import is the slow part, and the
     first document pays for setting up fonts and the user-agent style sheet."""
+    _import()
     from portfolio.pdf import warm_up
 
     warm_up()
 
 
 def _import() -> None:
-    """Runs once in each worker as it starts, when a document will be waiting for it:
-    a warm-up would only delay it (by more than it saves the document)."""
+    """Runs once in each worker as it starts (alone when a document will be waiting
+    for it: a warm-up would only delay it, by more than it saves the document)."""
+    _leave_with_parent()
     import portfolio.pdf  # noqa: F401
+
+
+def _leave_with_parent() -> None:
+    """End this worker when the build that started it is gone: a build killed
+    outright (SIGKILL, a closed terminal's SIGHUP) cannot stop its workers, which
+    would otherwise wait for work forever, holding a hundred megabytes each."""
+    parent = os.getppid()
+
+    def watch() -> None:
+        while True:
+            time.sleep(0.25)
+            if os.getppid() != parent:
+                os._exit(1)
+
+    threading.Thread(target=watch, name="portfolio-parent-watch", daemon=True).start()
 
 
 def _render(job: PdfJob) -> bytes:

@@ -138,6 +138,11 @@ class Tree:
     salt: str = ""  # what all its pages share that the cache tracks: the theme's files
     prints: Fingerprints | None = None  # the build's digests (fingerprint.py)
 
+    def previous_key(self, rel: str) -> str | None:
+        """The key `rel` was made from last time, if it was made."""
+        old = self.previous.get(rel)
+        return str(old[0]) if old and old[0] is not None else None
+
     def reuse(self, rel: str, key: str) -> Path | None:
         """The previous output's file for `rel`, if it was made from `key` and is still
         as it was written; else None (and `rel` must be made)."""

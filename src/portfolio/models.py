@@ -23,6 +23,7 @@ from pydantic import (
 )
 
 from portfolio.dates import PartialDate
+from portfolio.reads import body_read
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN)]
@@ -55,6 +56,32 @@ class Model(BaseModel):
     """Frozen, strict about unknown keys, lenient only where YAML is ambiguous."""
 
     model_config = ConfigDict(frozen=True, extra="forbid", coerce_numbers_to_str=True)
+
+    # What sees every field, `body` included, tells reads.py (see there): a template
+    # that prints, compares or iterates a whole model depends on its body.
+    def __str__(self) -> str:
+        body_read()
+        return super().__str__()
+
+    def __repr__(self) -> str:
+        body_read()
+        return super().__repr__()
+
+    def __format__(self, spec: str) -> str:
+        body_read()
+        return super().__format__(spec)
+
+    def __iter__(self) -> Any:
+        body_read()
+        return super().__iter__()
+
+    def __eq__(self, other: object) -> bool:
+        body_read()
+        return super().__eq__(other)
+
+    def __hash__(self) -> int:  # as pydantic's for frozen models: the field values
+        body_read()
+        return hash(tuple(self.__dict__.values()))
 
 
 class Link(Model):

@@ -20,6 +20,7 @@ from urllib.parse import urlsplit
 import jinja2
 from markupsafe import Markup, escape
 
+from portfolio import reads
 from portfolio.audit import audit, by_subject
 from portfolio.cache import Tree
 from portfolio.catalog import Portfolio
@@ -155,24 +156,47 @@ class Renderer:
         """Every page, in order: the ones whose inputs are unchanged since the last
         build kept (`memo`), the rest rendered, on every core when they are many."""
         outputs: list[Output | None] = [None] * len(pages)
-        keys: list[str | None] = [None] * len(pages)
         todo = []
         for n, page in enumerate(pages):
             if self.memo is not None and self.memo.prints is not None:
-                keys[n] = key = self.memo.prints.key(
-                    self.shared(), page.template, page.path, page.anywhere, page.context
-                )
-                kept = self.memo.reuse(page.path, key)
+                # A page that read no body last time is keyed without the bodies.
+                before = self.memo.previous_key(page.path) or ""
+                kept = self.memo.reuse(page.path, self._key(page, before.startswith("b:")))
                 if kept is not None:
                     outputs[n] = Output(page.path, source=kept, kept=True)
                     continue
             todo.append(n)
-        made = share(lambda n: self._html(pages[n]), todo)
-        for n, html in zip(todo, made, strict=True):
+        made = share(lambda n: self._watched(pages[n]), todo)
+        for n, (html, read_bodies) in zip(todo, made, strict=True):
             outputs[n] = Output(pages[n].path, html)
             if self.memo is not None:
-                self.memo.record(pages[n].path, keys[n])
+                key = None
+                if self.memo.prints is not None:
+                    key = self._key(pages[n], bodyless=not read_bodies)
+                self.memo.record(pages[n].path, key)
         return [o for o in outputs if o is not None]
+
+    def _key(self, page: Page, bodyless: bool) -> str:
+        """The page's inputs as one key; `bodyless`: without any model's `body`."""
+        assert self.memo is not None and self.memo.prints is not None
+        key = self.memo.prints.key(
+            self.shared(),
+            page.template,
+            page.path,
+            page.anywhere,
+            page.context,
+            bodyless=bodyless,
+        )
+        return ("b:" if bodyless else "f:") + key
+
+    def _watched(self, page: Page) -> tuple[bytes, bool]:
+        """The page, and whether rendering it read a body (reads.py)."""
+        watch = reads.Watch()
+        outer, reads.watching = reads.watching, watch
+        try:
+            return self._html(page), watch.bodies
+        finally:
+            reads.watching = outer
 
     def _html(self, page: Page) -> bytes:
         path, anywhere = page.path, page.anywhere

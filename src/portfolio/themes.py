@@ -25,7 +25,9 @@ import jinja2.bccache
 from jinja2.exceptions import SecurityError
 from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup, escape
+from pydantic import BaseModel
 
+from portfolio import reads
 from portfolio.errors import BuildError, Problem
 from portfolio.language import Msg, plural_form
 from portfolio.locations import cache_home, shipped_themes
@@ -258,11 +260,15 @@ class Sandbox(SandboxedEnvironment):
         self._verdicts: dict[tuple[type, str], bool] = {}
 
     def getattr(self, obj: Any, attribute: str) -> Any:
+        if attribute == "body":
+            reads.body_read()
         try:
             value = getattr(obj, attribute)
         except AttributeError:
             return super().getattr(obj, attribute)  # then an item, or undefined
         if isinstance(value, (types.MethodType, types.BuiltinMethodType)):
+            if isinstance(obj, BaseModel):  # model_dump() and the like see every field
+                reads.body_read()
             wrapped = self.wrap_str_format(value)
             if wrapped is not None:
                 return wrapped
@@ -271,6 +277,13 @@ class Sandbox(SandboxedEnvironment):
         if safe is None:
             safe = self._verdicts[key] = self.is_safe_attribute(obj, attribute, value)
         return value if safe else self.unsafe_undefined(obj, attribute)
+
+    def getitem(self, obj: Any, argument: Any) -> Any:
+        if argument == "body" or (
+            isinstance(obj, BaseModel) and argument not in type(obj).model_fields
+        ):
+            reads.body_read()  # `x["body"]`, or a model's method looked up by name
+        return super().getitem(obj, argument)
 
 
 class _Compiled(jinja2.FileSystemBytecodeCache):

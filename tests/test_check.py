@@ -125,3 +125,17 @@ def test_a_private_goal_s_findings_never_reach_the_site(tmp_path: Path) -> None:
         text = page.read_text(encoding="utf-8")
         assert "open to relocation" not in text.lower(), page
         assert "Dutch B1" not in text, page
+
+
+def test_invalid_content_says_the_goals_were_not_audited(tmp_path: Path) -> None:
+    """`check` writes nothing in any case: its summary of errors says what did not
+    happen instead (build's says nothing was written)."""
+    root = copy_sample(tmp_path / "project")
+    path = root / "content" / "evidence" / "warehouse-cost-reduction.md"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("kind: achievement", "kind: acheivement", 1), "utf-8")
+    result = run("check", str(root))
+    assert result.exit_code == 1
+    assert "warehouse-cost-reduction.md:4:7" in result.stderr
+    assert "1 error: the goals were not audited." in result.stderr
+    assert "nothing was written" not in result.stderr

@@ -257,7 +257,10 @@ def check(project: Path, fmt: str, strict: bool, review: bool) -> None:
         portfolio, findings = run_check(project.resolve())
     except ContentError as exc:
         click.echo(
-            report.problems_json(exc.problems) if fmt == "json" else exc.format(), err=fmt == "text"
+            report.problems_json(exc.problems)
+            if fmt == "json"
+            else exc.format("the goals were not audited."),
+            err=fmt == "text",
         )
         sys.exit(1)
     except BuildError as exc:

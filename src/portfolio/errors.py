@@ -32,10 +32,11 @@ class ContentError(Exception):
         self.problems = sorted(set(problems))
         super().__init__(f"{len(self.problems)} problem(s) in the content")
 
-    def format(self) -> str:
+    def format(self, outcome: str = "nothing was written.") -> str:
+        """Every problem, then how many and what came of it (`outcome`)."""
         count = len(self.problems)
         body = "\n".join(p.format() for p in self.problems)
-        return f"{body}\n{count} error{'s' if count != 1 else ''}: nothing was written."
+        return f"{body}\n{count} error{'s' if count != 1 else ''}: {outcome}"
 
 
 class BuildError(Exception):

@@ -364,7 +364,7 @@ class _PdfQueue:
         self.memos, self.pool, self.progress = memos, pool, progress
         self.jobs: list[tuple[Path, PdfJob]] = []
         self.kept: list[tuple[Path, str, Path]] = []
-        self.todo: list[tuple[Path, PdfJob, str]] = []
+        self.todo: list[tuple[Path, str, PdfJob, str]] = []  # folder, file, job, key
 
     def add(self, folder: Path, jobs: list[PdfJob]) -> None:
         for job in sorted(jobs, key=lambda j: -len(j.html)):
@@ -382,7 +382,7 @@ class _PdfQueue:
                 )
             assert self.pool is not None, "a build that makes PDFs starts its pool first"
             self.pool.submit(job)
-            self.todo.append((folder, job, key))
+            self.todo.append((folder, file, job, key))
 
     def count(self, folder: Path) -> int:
         return sum(1 for f, _ in self.jobs if f == folder)
@@ -402,8 +402,7 @@ class _PdfQueue:
             made = self.pool.results()
         except PdfFailure as failure:
             raise _located(failure, p) from None
-        for folder, job, key in self.todo:
-            file = job.name.rsplit("/", 1)[-1]
+        for folder, file, job, key in self.todo:
             outputs.setdefault(folder, []).append(Output(file, made[job.name]))
             self.memos.record(folder, file, key)
         return outputs

@@ -18,7 +18,6 @@ import multiprocessing
 import os
 import threading
 import time
-from collections.abc import Sequence
 from concurrent.futures import FIRST_EXCEPTION, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass
 from pathlib import Path
@@ -49,7 +48,7 @@ class Embedded:
 
 
 class PdfFailure(Exception):
-    """Which job failed, and why: raised by `Pdfs.render` in the main process."""
+    """Which job failed, and why: raised by `Pdfs.results` in the main process."""
 
     def __init__(self, name: str, error: PdfError) -> None:
         super().__init__(f"{name}: {error}")
@@ -160,7 +159,7 @@ def workers_wanted(jobs: int) -> int:
 
 
 class Pdfs:
-    """A pool started early and asked for documents later (`render`). Its workers
+    """A pool started early and given documents later (`submit`). Its workers
     start at once and import WeasyPrint while the build reads the content; a build
     that ends up needing no PDF (all kept from the last one) stops them rather than
     waiting for that import to finish."""
@@ -174,7 +173,8 @@ class Pdfs:
             initializer=_warm if warm else _import,
         )
         # The pool starts a process per submitted task up to its size: start them now.
-        self._warming = [self.pool.submit(_ready) for _ in range(workers)]
+        for _ in range(workers):
+            self.pool.submit(_ready)
         self.used = False
         self._futures: dict[str, Future[bytes]] = {}
 
@@ -184,25 +184,16 @@ class Pdfs:
         self.used = True
         self._futures[job.name] = self.pool.submit(_render, job)
 
-    def results(self, order: Sequence[str] = ()) -> dict[str, bytes]:
+    def results(self) -> dict[str, bytes]:
         """Every submitted job's PDF by name, once all are done. A failure is raised as
         soon as it happens, without waiting for the rest: of those failed by then, the
-        first in `order` (or else in the order they were submitted)."""
+        first submitted."""
         futures, self._futures = self._futures, {}
-        names = list(order or futures)
         wait(futures.values(), return_when=FIRST_EXCEPTION)
-        for name in names:
-            future = futures[name]
+        for name, future in futures.items():
             if future.done() and isinstance(future.exception(), PdfError):
                 raise PdfFailure(name, cast(PdfError, future.exception()))
-        return {name: futures[name].result() for name in names}
-
-    def render(self, jobs: Sequence[PdfJob]) -> dict[str, bytes]:
-        """Every job's PDF by name, the largest started first. The first failure (in
-        the given order) is raised."""
-        for job in sorted(jobs, key=lambda j: -len(j.html)):
-            self.submit(job)
-        return self.results([job.name for job in jobs])
+        return {name: future.result() for name, future in futures.items()}
 
     def close(self, abandon: bool = False) -> None:
         """Wait for the workers to finish, or stop them at once: when they were only
@@ -211,9 +202,3 @@ class Pdfs:
             for process in list(getattr(self.pool, "_processes", {}).values()):
                 process.terminate()
         self.pool.shutdown(wait=True, cancel_futures=True)
-
-    def __enter__(self) -> Pdfs:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()

@@ -64,7 +64,7 @@ class Live:
     watched: list[Path] = field(default_factory=list)
     changed: threading.Condition = field(default_factory=threading.Condition)
     cache: Cache | None = None  # the last good build's, in memory
-    written: set[str] = field(default_factory=set)  # what `out` holds
+    written: set[str] = field(default_factory=set)  # what `out` holds (a new folder)
 
     def rebuild(self) -> list[str]:
         """Build, redoing only what changed; write what changed. On a content error keep
@@ -82,7 +82,7 @@ class Live:
         path = urlsplit(portfolio.config.base_url).path or "/"
         self.prefix = path if path.endswith("/") else path + "/"
         self.watched = [self.root / "content", self.root / "portfolio.yaml", *theme.folders]
-        changed = sync_tree(self.out, outputs, self.written if self.cache else None)
+        changed = sync_tree(self.out, outputs, self.written)
         self.written = {o.path for o in outputs}
         cache.save(cache.loaded, {self.out: (settings(None, False), {})})
         self.cache = cache

@@ -280,7 +280,9 @@ class Sandbox(SandboxedEnvironment):
 
     def getitem(self, obj: Any, argument: Any) -> Any:
         if argument == "body" or (
-            isinstance(obj, BaseModel) and argument not in type(obj).model_fields
+            isinstance(obj, BaseModel)
+            and isinstance(argument, str)
+            and argument not in type(obj).model_fields
         ):
             reads.body_read()  # `x["body"]`, or a model's method looked up by name
         return super().getitem(obj, argument)

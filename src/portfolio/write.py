@@ -152,12 +152,12 @@ def recover(out: Path) -> None:
             old.rename(out)
 
 
-def sync_tree(out: Path, outputs: Iterable[Output], before: set[str] | None = None) -> list[str]:
+def sync_tree(out: Path, outputs: Iterable[Output], before: set[str]) -> list[str]:
     """Make the folder `out` (ours, e.g. `serve`'s) hold exactly `outputs`, writing only
     the files whose bytes changed and removing the ones no longer made. Returns the
     paths that changed, so a live preview reloads only when something did. `before`:
-    what `out` holds (what the last call was given), so that finding what to remove
-    does not list the whole folder."""
+    what `out` holds (what the last call was given; nothing, the first time), so that
+    finding what to remove does not list the whole folder."""
     out.mkdir(parents=True, exist_ok=True)
     changed = []
     wanted = set()
@@ -171,15 +171,6 @@ def sync_tree(out: Path, outputs: Iterable[Output], before: set[str] | None = No
             dest.parent.mkdir(parents=True, exist_ok=True)
             dest.write_bytes(data or b"")
             changed.append(item.path)
-    if before is None:
-        for file in sorted(out.rglob("*"), reverse=True):
-            rel = file.relative_to(out).as_posix()
-            if file.is_file() and rel not in wanted:
-                file.unlink()
-                changed.append(rel)
-            elif file.is_dir() and not any(file.iterdir()):
-                file.rmdir()
-        return changed
     for rel in sorted(before - wanted):
         file = out / rel
         file.unlink(missing_ok=True)

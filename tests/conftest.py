@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
+import signal
+import subprocess
+import sys
 import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -91,3 +95,53 @@ def sample_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="session")
 def sample_site(sample_root: Path) -> Path:
     return sample_root / "site"
+
+
+# Builds as processes, stopped at a named moment (checkpoints.py) and killed there.
+
+HANG = 300  # seconds: only ever a guard against a hang, never a measure of speed
+
+
+def snapshot(root: Path) -> dict[str, str]:
+    """Every file of site/ and packs/, by path, as a hash of its bytes."""
+    found = {}
+    for folder in ("site", "packs"):
+        for file in sorted((root / folder).rglob("*")):
+            if file.is_file():
+                rel = file.relative_to(root).as_posix()
+                found[rel] = hashlib.sha256(file.read_bytes()).hexdigest()
+    return found
+
+
+def leftovers(root: Path) -> list[str]:
+    return sorted(p.name for p in root.iterdir() if p.name.startswith((".site.", ".packs.")))
+
+
+def start_build(root: Path, *flags: str, stop_at: str = "") -> subprocess.Popen[bytes]:
+    """A build as a process; with `stop_at`, it stops itself at that moment of the build
+    (checkpoints.py) until it is killed or continued."""
+    env = {**os.environ, "SOURCE_DATE_EPOCH": "1767225600", "PORTFOLIO_STOP_AT": stop_at}
+    return subprocess.Popen(
+        [sys.executable, "-m", "portfolio", "build", str(root), *flags],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        env=env,
+    )
+
+
+def stopped(process: subprocess.Popen[bytes]) -> None:
+    """Wait until `process` has stopped itself at its checkpoint (an event, not a time)."""
+    _, status = os.waitpid(process.pid, os.WUNTRACED)
+    assert os.WIFSTOPPED(status), "the build ended before it reached its checkpoint"
+
+
+def kill(process: subprocess.Popen[bytes]) -> None:
+    process.send_signal(signal.SIGKILL)
+    process.wait()
+    if process.stderr:
+        process.stderr.close()
+
+
+def finish(process: subprocess.Popen[bytes]) -> tuple[int, str]:
+    _, err = process.communicate(timeout=HANG)
+    return process.returncode, err.decode()

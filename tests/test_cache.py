@@ -270,6 +270,21 @@ def test_pdfs_are_kept_unless_what_they_show_changed(
     assert _files(root / "packs") == _files(tmp_path / "fp")
 
 
+def test_a_new_source_date_epoch_within_the_day_remakes_the_pdfs(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """SOURCE_DATE_EPOCH is stamped into PDFs (their embedded files' dates): an hour
+    later on the same day is another moment, and the rebuild must equal a full build."""
+    root = copy_sample(tmp_path / "project")
+    target = "rotaverde-staff-promotion"
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1795305600")  # 2026-11-22 00:00 UTC
+    _build(root, "--target", target)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(1795305600 + 3600))
+    _build(root, "--target", target)
+    _build(root, "--no-cache", "--target", target, "--packs", str(tmp_path / "full"))
+    assert _files(root / "packs" / target) == _files(tmp_path / "full" / target)
+
+
 def test_pages_are_kept_across_processes(tmp_path: Path) -> None:
     """Keys depend on values only: not on a process's string hashing (the order of a
     set) nor on which equal objects are shared."""

@@ -4,50 +4,30 @@ complete new ones), and the next build cleans up after it."""
 
 from __future__ import annotations
 
-import hashlib
-import os
-import signal
-import subprocess
-import sys
 import time
 from pathlib import Path
 
 import pytest
 
-from conftest import copy_sample, run
+from conftest import (
+    HANG,
+    copy_sample,
+    finish,
+    kill,
+    leftovers,
+    run,
+    snapshot,
+    start_build,
+    stopped,
+)
 
 EVIDENCE = "content/evidence/warehouse-cost-reduction.md"
-
-
-def _snapshot(root: Path) -> dict[str, str]:
-    """Every file of site/ and packs/, by path, as a hash of its bytes."""
-    found = {}
-    for folder in ("site", "packs"):
-        for file in sorted((root / folder).rglob("*")):
-            if file.is_file():
-                rel = file.relative_to(root).as_posix()
-                found[rel] = hashlib.sha256(file.read_bytes()).hexdigest()
-    return found
 
 
 def _edit(root: Path) -> None:
     file = root / EVIDENCE
     text = file.read_text(encoding="utf-8")
     file.write_text(text.replace("35%", "36%", 1), encoding="utf-8")
-
-
-def _leftovers(root: Path) -> list[str]:
-    return sorted(p.name for p in root.iterdir() if p.name.startswith((".site.", ".packs.")))
-
-
-def _start(root: Path, *flags: str) -> subprocess.Popen[bytes]:
-    env = {**os.environ, "SOURCE_DATE_EPOCH": "1767225600"}
-    return subprocess.Popen(
-        [sys.executable, "-m", "portfolio", "build", str(root), *flags],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        env=env,
-    )
 
 
 def _processes_building(root: Path) -> list[int]:
@@ -66,66 +46,72 @@ def _processes_building(root: Path) -> list[int]:
 def test_a_failed_build_leaves_the_previous_output_byte_for_byte(tmp_path: Path) -> None:
     root = copy_sample(tmp_path / "project")
     assert run("build", str(root), "--no-pdf").exit_code == 0
-    before = _snapshot(root)
+    before = snapshot(root)
     file = root / EVIDENCE
     file.write_text(file.read_text(encoding="utf-8").replace("kind: achievement", "kind: x"))
     result = run("build", str(root), "--no-pdf")
     assert result.exit_code == 1 and "nothing was written" in result.stderr
-    assert _snapshot(root) == before
-    assert _leftovers(root) == []
+    assert snapshot(root) == before
+    assert leftovers(root) == []
 
 
 def test_sigkill_during_the_pdfs_leaves_the_previous_output(tmp_path: Path) -> None:
     root = copy_sample(tmp_path / "project")
-    assert _start(root).wait() == 0
-    before = _snapshot(root)
+    assert finish(start_build(root))[0] == 0
+    before = snapshot(root)
     assert any(p.endswith(".pdf") for p in before)
     _edit(root)
-    process = _start(root)
-    time.sleep(2.5)  # well inside the PDFs, which take several seconds
-    assert process.poll() is None, "the build finished before it could be killed"
-    process.send_signal(signal.SIGKILL)
-    process.wait()
-    assert _snapshot(root) == before
+    process = start_build(root, stop_at="pdfs")  # the PDFs are with the workers
+    stopped(process)
+    kill(process)
+    assert snapshot(root) == before
     if Path("/proc/self/cmdline").exists():  # its PDF workers notice and end too
-        deadline = time.monotonic() + 5
+        deadline = time.monotonic() + HANG  # a hang guard, not a measure of speed
         while _processes_building(root) and time.monotonic() < deadline:
-            time.sleep(0.1)
+            time.sleep(0.05)
         assert _processes_building(root) == [], "PDF workers outlived the killed build"
-    assert _start(root, "--no-pdf").wait() == 0
-    assert _leftovers(root) == [], "the next build removes what the killed one left"
+    assert finish(start_build(root, "--no-pdf"))[0] == 0
+    assert leftovers(root) == [], "the next build removes what the killed one left"
 
 
-@pytest.mark.parametrize("delay", [0.15, 0.3, 0.45, 0.6, 0.75, 0.9])
+# Every moment of a build at which a kill leaves something different behind.
+MOMENTS = [
+    "loaded",
+    "staging:site",
+    "staged:site",
+    "swapped:site",
+    "staging:polderlicht-ml-platform",
+    "swapped:polderlicht-ml-platform",
+    "staged:rotaverde-staff-promotion",
+    "cache",
+]
+
+
+@pytest.mark.parametrize("moment", MOMENTS)
 def test_sigkill_at_any_moment_leaves_the_old_or_the_new_output_whole(
-    tmp_path: Path, delay: float
+    tmp_path: Path, moment: str
 ) -> None:
     root = copy_sample(tmp_path / "project")
-    assert _start(root, "--no-pdf").wait() == 0
-    old = _snapshot(root)
+    assert finish(start_build(root, "--no-pdf"))[0] == 0
+    old = snapshot(root)
     _edit(root)
     reference = copy_sample(tmp_path / "reference")
     _edit(reference)
-    assert _start(reference, "--no-pdf").wait() == 0
-    new = {k: v for k, v in _snapshot(reference).items()}
-    process = _start(root, "--no-pdf")
-    time.sleep(delay)
-    process.send_signal(signal.SIGKILL)
-    process.wait()
-    after = _snapshot(root)
-    site = {k: v for k, v in after.items() if k.startswith("site/")}
-    assert site in (
-        {k: v for k, v in old.items() if k.startswith("site/")},
-        {k: v for k, v in new.items() if k.startswith("site/")},
-    ), "site/ is either the old build or the new one, never a mix or missing"
-    for target in ("polderlicht-ml-platform", "rotaverde-staff-promotion"):
-        pack = {k: v for k, v in after.items() if k.startswith(f"packs/{target}/")}
-        assert pack in (
-            {k: v for k, v in old.items() if k.startswith(f"packs/{target}/")},
-            {k: v for k, v in new.items() if k.startswith(f"packs/{target}/")},
-        )
-    assert _start(root, "--no-pdf").wait() == 0
-    assert _snapshot(root) == new and _leftovers(root) == []
+    assert finish(start_build(reference, "--no-pdf"))[0] == 0
+    new = snapshot(reference)
+    assert new != old
+    process = start_build(root, "--no-pdf", stop_at=moment)
+    stopped(process)
+    kill(process)
+    after = snapshot(root)
+    for folder in ("site/", "packs/polderlicht-ml-platform/", "packs/rotaverde-staff-promotion/"):
+        part = {k: v for k, v in after.items() if k.startswith(folder)}
+        assert part in (
+            {k: v for k, v in old.items() if k.startswith(folder)},
+            {k: v for k, v in new.items() if k.startswith(folder)},
+        ), f"{folder} is either the old build or the new one, never a mix or missing"
+    assert finish(start_build(root, "--no-pdf"))[0] == 0
+    assert snapshot(root) == new and leftovers(root) == []
 
 
 def test_a_swap_interrupted_between_two_renames_is_put_back(tmp_path: Path) -> None:
@@ -134,9 +120,9 @@ def test_a_swap_interrupted_between_two_renames_is_put_back(tmp_path: Path) -> N
     that build itself fails."""
     root = copy_sample(tmp_path / "project")
     assert run("build", str(root), "--no-pdf").exit_code == 0
-    before = {k: v for k, v in _snapshot(root).items() if k.startswith("site/")}
+    before = {k: v for k, v in snapshot(root).items() if k.startswith("site/")}
     (root / "site").rename(root / ".site.old-x1y2z3")
     (root / "content" / "profile.yaml").write_text("name: [broken\n", encoding="utf-8")
     assert run("build", str(root), "--no-pdf").exit_code == 1
-    assert {k: v for k, v in _snapshot(root).items() if k.startswith("site/")} == before
-    assert _leftovers(root) == []
+    assert {k: v for k, v in snapshot(root).items() if k.startswith("site/")} == before
+    assert leftovers(root) == []

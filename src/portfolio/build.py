@@ -12,10 +12,13 @@ from portfolio.audit import Finding, audit
 from portfolio.cache import Cache, Tree
 from portfolio.cache import settings as cache_settings
 from portfolio.catalog import Portfolio, assemble, public_view
+from portfolio.checkpoints import reached
+from portfolio.clock import source_date
 from portfolio.dates import build_date
 from portfolio.errors import BuildError, ContentError, Problem
 from portfolio.fingerprint import Fingerprints
 from portfolio.load import SourceFile, find_reference, load_project
+from portfolio.locks import project_lock
 from portfolio.markdown import Markdown, renderer
 from portfolio.options import chart_colours, declared, resolve_options
 from portfolio.pack import Pack, build_pack
@@ -136,75 +139,80 @@ def build(
     workers started even earlier (the command line starts them before it imports
     this module); the build closes it.
     """
-    started = time.perf_counter()
-    cache = cache or Cache(root, enabled=False)
-    try:
-        recover(out)  # a build killed mid-swap left the previous site beside it: put it back
-        if pdf and pool is None:
-            pool = pool_for(expected_pdfs(root, targets, with_packs))
-        progress("reading and checking the content")
-        portfolio, theme = load(root, cache)
-        if base_url is not None:
-            portfolio = _with_base_url(portfolio, base_url)
-        packs = packs or root / "packs"
-        _check_apart(out, packs)
-        chosen = targets if targets is not None else tuple(portfolio.targets) if with_packs else ()
-        _check_targets(chosen, portfolio)
-        md = renderer(portfolio.config.unsafe_html)
-        memos = Memos(cache)
-        trees: dict[Path, list[Output]] = {}
-        pdfs = _PdfQueue(memos, pool, progress)
-        if targets is None:
-            if pdf:  # started first: a worker lays it out while the pages are rendered
-                pdfs.add(out, [_resume_job(public_view(portfolio), theme, md)])
-            trees[out] = site_outputs(portfolio, theme, pdf, progress, memos(out))
-        for target in chosen:
-            progress(f"the pack for {target}")
-            pack = build_pack(portfolio, portfolio.targets[target])
-            folder = packs / target
-            if pdf:
-                pdfs.add(folder, _pack_jobs(pack, theme, md))
-            trees[folder] = render_pack(pack, theme, md, with_pdf=pdf, memo=memos(folder))
-        for folder, outputs in pdfs.finish(portfolio).items():
-            trees[folder] += outputs
-    except BaseException:
-        if pool:  # the build has failed: stop the PDFs under way rather than wait for them
-            pool.close(abandon=True)
-        raise
-    if pool:
-        pool.close()
-    progress("writing the files")
-    pdf_counts = {folder: pdfs.count(folder) for folder in trees}
-    for folder, outputs in trees.items():
-        if memos.enabled:
-            outputs = memos.keep_files(folder, outputs)
-        write_tree(folder, outputs)
-    site = trees.get(out, [])
-    reports = tuple(
-        PackReport(folder.name, folder, len(outputs), pdf_counts[folder])
-        for folder, outputs in trees.items()
-        if folder != out
-    )
-    pages = sum(1 for o in site if o.path.endswith(".html"))
-    if memos.enabled:
-        wanted = cache_settings(base_url, pdf)
-        cache.save(
-            cache.loaded,
-            {
-                folder: (wanted, _summary(outputs, pdf_counts[folder]))
-                for folder, outputs in trees.items()
-            },
+    with project_lock(root, lambda: progress("waiting for another build of this project")):
+        started = time.perf_counter()
+        cache = cache or Cache(root, enabled=False)
+        try:
+            recover(out)  # a build killed mid-swap left the previous site beside it: put it back
+            if pdf and pool is None:
+                pool = pool_for(expected_pdfs(root, targets, with_packs))
+            progress("reading and checking the content")
+            portfolio, theme = load(root, cache)
+            reached("loaded")
+            if base_url is not None:
+                portfolio = _with_base_url(portfolio, base_url)
+            packs = packs or root / "packs"
+            _check_apart(out, packs)
+            chosen = (
+                targets if targets is not None else tuple(portfolio.targets) if with_packs else ()
+            )
+            _check_targets(chosen, portfolio)
+            md = renderer(portfolio.config.unsafe_html)
+            memos = Memos(cache)
+            trees: dict[Path, list[Output]] = {}
+            pdfs = _PdfQueue(memos, pool, progress)
+            if targets is None:
+                if pdf:  # started first: a worker lays it out while the pages are rendered
+                    pdfs.add(out, [_resume_job(public_view(portfolio), theme, md)])
+                trees[out] = site_outputs(portfolio, theme, pdf, progress, memos(out))
+            for target in chosen:
+                progress(f"the pack for {target}")
+                pack = build_pack(portfolio, portfolio.targets[target])
+                folder = packs / target
+                if pdf:
+                    pdfs.add(folder, _pack_jobs(pack, theme, md))
+                trees[folder] = render_pack(pack, theme, md, with_pdf=pdf, memo=memos(folder))
+            for folder, outputs in pdfs.finish(portfolio).items():
+                trees[folder] += outputs
+        except BaseException:
+            if pool:  # the build has failed: stop the PDFs under way rather than wait for them
+                pool.close(abandon=True)
+            raise
+        if pool:
+            pool.close()
+        progress("writing the files")
+        pdf_counts = {folder: pdfs.count(folder) for folder in trees}
+        for folder, outputs in trees.items():
+            if memos.enabled:
+                outputs = memos.keep_files(folder, outputs)
+            write_tree(folder, outputs)
+        site = trees.get(out, [])
+        reports = tuple(
+            PackReport(folder.name, folder, len(outputs), pdf_counts[folder])
+            for folder, outputs in trees.items()
+            if folder != out
         )
-    return BuildReport(
-        out if targets is None else None,
-        pages,
-        pdf_counts.get(out, 0),
-        len(site),
-        time.perf_counter() - started,
-        reports,
-        made=sum(t.rendered for t in memos.trees.values()),
-        kept=sum(t.reused for t in memos.trees.values()),
-    )
+        pages = sum(1 for o in site if o.path.endswith(".html"))
+        if memos.enabled:
+            reached("cache")
+            wanted = cache_settings(base_url, pdf)
+            cache.save(
+                cache.loaded,
+                {
+                    folder: (wanted, _summary(outputs, pdf_counts[folder]))
+                    for folder, outputs in trees.items()
+                },
+            )
+        return BuildReport(
+            out if targets is None else None,
+            pages,
+            pdf_counts.get(out, 0),
+            len(site),
+            time.perf_counter() - started,
+            reports,
+            made=sum(t.rendered for t in memos.trees.values()),
+            kept=sum(t.reused for t in memos.trees.values()),
+        )
 
 
 def _summary(outputs: list[Output], pdfs: int) -> dict[str, int]:
@@ -245,14 +253,16 @@ class Memos:
             tree.record(rel, key)
 
     def pdf_key(self, job: PdfJob) -> str:
-        """A PDF is its HTML, its settings and the files it may read: the project's
-        images and attachments, and the theme's style sheets and fonts."""
+        """A PDF is its HTML, its settings, the moment it is stamped with
+        (`SOURCE_DATE_EPOCH`) and the files it may read: the project's images and
+        attachments, and the theme's style sheets and fonts."""
         if not self.enabled:
             return ""
         if self._assets is None:
             self._assets = self.cache.assets_digest()
         return self.prints.key(
             self._assets,
+            str(source_date()),
             job.name,
             job.html,
             tuple(str(r) for r in job.roots),
@@ -398,6 +408,7 @@ class _PdfQueue:
         assert self.pool is not None
         workers = self.pool.workers
         self.progress(f"{len(self.todo)} PDFs on {workers} worker{'s' * (workers > 1)}")
+        reached("pdfs")
         try:
             made = self.pool.results()
         except PdfFailure as failure:

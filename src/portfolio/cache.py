@@ -122,8 +122,10 @@ def tool_fingerprint() -> str:
 
 
 def settings(base_url: str | None, pdf: bool) -> dict[str, Any]:
-    """What, besides the files, decides an output tree's bytes."""
-    return {"base_url": base_url, "pdf": pdf, "date": build_date().isoformat()}
+    """What, besides the files, decides an output tree's bytes: the day, and the
+    moment `SOURCE_DATE_EPOCH` stamps into PDFs (it can change within a day)."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip() or None
+    return {"base_url": base_url, "pdf": pdf, "date": build_date().isoformat(), "epoch": epoch}
 
 
 @dataclass
@@ -319,14 +321,10 @@ class Cache:
         digest = self.digest()
         trees = dict(self.state.get("trees", {}))
         for path, (wanted, summary) in written.items():
-            tree = self.tree(path)
-            outputs = {}
-            for rel, key in tree.made.items():
-                try:
-                    st = os.stat(path / rel)
-                except OSError:
-                    continue
-                outputs[rel] = [key, st.st_size, st.st_mtime_ns, st.st_ino]
+            outputs = _as_written(path, self.tree(path).made)
+            if outputs is None:  # not all there: nothing about this folder can be trusted
+                trees.pop(str(path), None)
+                continue
             trees[str(path)] = {
                 "settings": wanted,
                 "inputs": digest,
@@ -352,6 +350,19 @@ class Cache:
             _atomic(self.folder / "state.json", state)
         except OSError:
             pass
+
+
+def _as_written(path: Path, made: dict[str, str | None]) -> dict[str, list[Any]] | None:
+    """Each file of the folder `path` as written (key, size, mtime, inode), or None if
+    any is missing: a folder that is not what this build made is never recorded."""
+    outputs = {}
+    for rel, key in made.items():
+        try:
+            st = os.stat(path / rel)
+        except OSError:
+            return None
+        outputs[rel] = [key, st.st_size, st.st_mtime_ns, st.st_ino]
+    return outputs
 
 
 def is_source(rel: str) -> bool:

@@ -113,12 +113,40 @@ def build(
 
     Only what changed since the last build is made again; with nothing changed, it
     says so and stops. The cache is kept outside the project (see --no-cache)."""
-    from portfolio.cache import Cache, settings
+    from portfolio.locks import project_lock
 
     root = project.resolve()
+    progress = Progress(-1 if quiet else int(verbose))
+
+    def waiting() -> None:
+        progress.done()
+        if not quiet:
+            click.echo(
+                "Another build of this project is running; waiting for it to finish "
+                "(Ctrl-C to stop).",
+                err=True,
+            )
+
+    with project_lock(root, waiting):  # before the cache: the other build may change it
+        _build(root, out, base_url, packs, no_pdf, targets, no_packs, no_cache, progress)
+
+
+def _build(
+    root: Path,
+    out: Path | None,
+    base_url: str | None,
+    packs: Path | None,
+    no_pdf: bool,
+    targets: tuple[str, ...],
+    no_packs: bool,
+    no_cache: bool,
+    progress: Progress,
+) -> None:
+    from portfolio.cache import Cache, settings
+
+    quiet, verbose = progress.verbosity < 0, progress.verbosity > 0
     target = (out or root / "site").resolve()
     packs_dir = (packs or root / "packs").resolve()
-    progress = Progress(-1 if quiet else int(verbose))
     if not no_cache:
         progress("looking for changes since the last build")
     cache = Cache(root, skip=(target, packs_dir), enabled=not no_cache)

@@ -7,6 +7,10 @@ the swap is one atomic `renameat2(RENAME_EXCHANGE)`: there is no instant at whic
 leaves the old folder beside the target, which the next build puts back first. The
 build marks its folder with `MARKER` and refuses to replace a folder that holds
 anything it did not make: `--out ~` must never empty a home directory.
+
+A staging folder is locked by the build writing it (locks.py), and recovery removes
+only the ones whose builds have ended: a build never deletes another's work in
+progress, even a build of another project that writes to the same folder.
 """
 
 from __future__ import annotations
@@ -20,7 +24,9 @@ import threading
 from collections.abc import Iterable
 from pathlib import Path
 
+from portfolio.checkpoints import reached
 from portfolio.errors import BuildError
+from portfolio.locks import abandoned, claim, release
 from portfolio.render import Output
 
 MARKER = ".portfolio-output"
@@ -47,11 +53,13 @@ def write_tree(out: Path, outputs: Iterable[Output]) -> int:
     recover(out)
     check_target(out)
     out.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.new-", dir=out.parent))
+    staging, owned = _staging(out)
     total = 0
     folders = {staging}
     try:
-        for item in outputs:
+        for number, item in enumerate(outputs):
+            if number == 1:  # one file is in: a build stopped now leaves a partial folder
+                reached(f"staging:{out.name}")
             dest = staging / item.path
             if dest.parent not in folders:
                 dest.parent.mkdir(parents=True, exist_ok=True)
@@ -66,11 +74,24 @@ def write_tree(out: Path, outputs: Iterable[Output]) -> int:
                 total += len(item.data or b"")
         (staging / MARKER).write_text("made by portfolio; safe to delete\n", encoding="utf-8")
         os.chmod(staging, 0o755)
+        reached(f"staged:{out.name}")
         _swap(staging, out, large=len(folders) > LARGE)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
+    finally:
+        release(owned)
     return total
+
+
+def _staging(out: Path) -> tuple[Path, int]:
+    """A new staging folder beside `out`, claimed (locked) by this build."""
+    for _ in range(3):
+        staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.new-", dir=out.parent))
+        owned = claim(staging)
+        if owned is not None:
+            return staging, owned
+    raise BuildError(f"could not claim a folder beside {out}: another program keeps removing them")
 
 
 def _link(source: Path, dest: Path) -> bool:
@@ -90,13 +111,20 @@ def _swap(staging: Path, out: Path, large: bool = False) -> None:
         staging.rename(out)
         return
     if _exchange(staging, out):
+        reached(f"swapped:{out.name}")
         _remove(staging, large)  # it now holds the old output
         return
     old = Path(tempfile.mkdtemp(prefix=f".{out.name}.old-", dir=out.parent))
     old.rmdir()
-    out.rename(old)
-    staging.rename(out)
-    shutil.rmtree(old)
+    held = claim(out)  # so that no recovery puts it back while the new one moves in
+    try:
+        out.rename(old)
+        staging.rename(out)
+    finally:
+        if held is not None:
+            release(held)
+    reached(f"swapped:{out.name}")
+    shutil.rmtree(old, ignore_errors=True)
 
 
 def _exchange(a: Path, b: Path) -> bool:
@@ -132,19 +160,22 @@ def _remove(old: Path, large: bool) -> None:
                 os._exit(0)
         os.waitpid(pid, 0)
         return
-    shutil.rmtree(old)
+    shutil.rmtree(old, ignore_errors=True)  # a recovery may be removing it too
 
 
 def recover(out: Path) -> None:
     """Undo what a killed build left beside `out`: a staging folder is dropped; an old
-    output whose replacement never arrived is put back (the two-rename fallback)."""
+    output whose replacement never arrived is put back (the two-rename fallback).
+    Only what was abandoned: a folder another build is still working on is left be."""
     if not out.parent.is_dir():
         return
     for leftover in sorted(out.parent.glob(f".{out.name}.new-*")):
-        if leftover.is_dir() and not leftover.is_symlink():
+        if leftover.is_dir() and not leftover.is_symlink() and abandoned(leftover):
             shutil.rmtree(leftover, ignore_errors=True)
     for old in sorted(out.parent.glob(f".{out.name}.old-*")):
         if not old.is_dir() or old.is_symlink() or not (old / MARKER).is_file():
+            continue
+        if not abandoned(old):
             continue
         if out.exists():
             shutil.rmtree(old, ignore_errors=True)

@@ -8,6 +8,9 @@ Generates seeded projects (10, 100, 1,000, 10,000 evidence items with goals, tar
 metrics and 300-word bodies), times each scenario as a whole process (median, min,
 max, peak memory), runs MkDocs, Pelican and RenderCV on the same words in their own
 virtual environments (bench/.peers/), and writes bench/RESULTS.md with the ratios.
+MkDocs runs four ways (bench.generate.MKDOCS): its automatic nav, which lists every
+page on every page, and a short nav, as someone with 1,000 pages writes it, each with
+and without search; the targets hold our build to the fastest of the four.
 """
 
 from __future__ import annotations
@@ -69,7 +72,9 @@ class Bench:
             _clean(out, self.cache)
 
         full = run(f"full HTML build, {size:,} items", build, self.runs, before=cold, env=self.env)
-        self.add(full, target="1,000: ≤ 1/3 MkDocs lean, ≤ 1/4 Pelican" if size == 1000 else "")
+        self.add(
+            full, target="1,000: ≤ 1/3 the fastest MkDocs, ≤ 1/4 Pelican" if size == 1000 else ""
+        )
         if not full.failed:
             self.add(
                 run(f"no-op rebuild, {size:,} items", build, self.runs, env=self.env),
@@ -101,16 +106,19 @@ class Bench:
             self._html_peers(size, items, full)
 
     def _html_peers(self, size: int, items: list[generate.Item], ours: Result) -> None:
-        for lean in (True, False):
-            site = self.work / f"mkdocs-{size}-{'lean' if lean else 'default'}"
-            generate.mkdocs_site(site, items, lean)
+        for config in generate.MKDOCS:
+            site = self.work / f"mkdocs-{size}-{config.key}"
+            generate.mkdocs_site(site, items, config)
             theirs = run(
-                f"MkDocs {'lean' if lean else 'default'}, {size:,} pages",
+                f"{config.name}, {size:,} pages",
                 [peers.command("mkdocs"), "build", "-q"],
                 self.runs,
                 cwd=site,
                 before=partial(_clean, site / "site"),
             )
+            missing = generate.mkdocs_missing(site / "site", items)
+            if not theirs.failed and missing:  # timed, but not the same pages
+                theirs.failed = f"{len(missing)} pages missing or without their body"
             name = f"full HTML build, {size:,} items vs {theirs.name}"
             self.rows.append((name, ours, theirs, ""))
         site = self.work / f"pelican-{size}"
@@ -250,14 +258,26 @@ def targets(rows: list[Row]) -> list[tuple[str, str, bool]]:
         return None
 
     out: list[tuple[str, str, bool]] = []
-    for peer, share, label in (
-        ("MkDocs lean, 1,000 pages", 1 / 3, "1/3 of MkDocs' lean build"),
-        ("Pelican, 1,000 articles", 1 / 4, "1/4 of Pelican's"),
+    # MkDocs is timed several ways (bench.generate.MKDOCS) and ours is held to the
+    # fastest; if one of them failed, which is fastest is not known, so none is used.
+    mkdocs = [
+        pair(name)
+        for name, _, theirs, _ in rows
+        if theirs and name.startswith("full HTML build, 1,000 items vs MkDocs")
+    ]
+    fastest = None
+    if mkdocs and all(mkdocs):
+        fastest = min((p for p in mkdocs if p), key=lambda p: p[1].median)
+    pelican = pair("full HTML build, 1,000 items vs Pelican, 1,000 articles")
+    for both, share, label in (
+        (fastest, 1 / 3, "1/3 of the fastest MkDocs build"),
+        (pelican, 1 / 4, "1/4 of Pelican's"),
     ):
-        both = pair(f"full HTML build, 1,000 items vs {peer}")
         if both:
             ratio = both[0].median / both[1].median
             figure = f"{both[0].median:.2f} s vs {both[1].median:.2f} s: {ratio:.2f}"
+            if both is fastest:
+                figure += f" (fastest of {len(mkdocs)}: {both[1].name})"
             out.append((f"full HTML build, 1,000 items: at most {label}", figure, ratio <= share))
     small, big = ours("full HTML build, 1,000 items"), ours("full HTML build, 10,000 items")
     if small and big:

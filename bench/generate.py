@@ -169,15 +169,54 @@ def project(root: Path, n: int, seed: int = 1, big_target: int = 0) -> list[Item
     return every
 
 
-def mkdocs_site(root: Path, pages: list[Item], lean: bool) -> None:
-    """The same bodies as a MkDocs project: one page each, in the default theme."""
+@dataclass(frozen=True)
+class MkDocs:
+    """One way to configure the MkDocs peer, named for what it is in RESULTS.md."""
+
+    key: str  # its folder in the bench's work area
+    name: str
+    short_nav: bool  # an explicit two-entry nav, else MkDocs' automatic one
+    search: bool  # the search plugin (what MkDocs turns on when `plugins` is not given)
+
+
+# With no `nav`, MkDocs lists every page in every page's sidebar, so its build grows
+# with the square of the pages; someone with 1,000 pages writes a short nav instead.
+# Both are timed, each with and without search, and ours is held to the faster.
+MKDOCS = (
+    MkDocs("auto-search", "MkDocs, automatic nav (every page in the sidebar), search", False, True),
+    MkDocs("auto", "MkDocs, automatic nav (every page in the sidebar), no plugins", False, False),
+    MkDocs("short-search", "MkDocs, short nav, search", True, True),
+    MkDocs("short", "MkDocs, short nav, no plugins", True, False),
+)
+
+
+def mkdocs_site(root: Path, pages: list[Item], config: MkDocs) -> None:
+    """The same bodies as a MkDocs project in the default theme: one page each, a home
+    page and a page listing them all (as portfolio's evidence list does)."""
     docs = root / "docs"
     docs.mkdir(parents=True, exist_ok=True)
-    (docs / "index.md").write_text("# Bench\n\nThe same pages as the portfolio.\n", "utf-8")
+    (docs / "index.md").write_text(
+        "# Bench\n\nThe same pages as the portfolio: [every entry](entries.md).\n", "utf-8"
+    )
+    listing = "\n".join(f"- [{it.title}]({it.id}.md), {it.date}: {it.summary}" for it in pages)
+    (docs / "entries.md").write_text(f"# Entries\n\n{listing}\n", "utf-8")
     for it in pages:
         (docs / f"{it.id}.md").write_text(f"# {it.title}\n\n{it.summary}\n\n{it.body}\n", "utf-8")
-    plugins = "plugins: []\n" if lean else ""
-    (root / "mkdocs.yml").write_text(f"site_name: Bench\n{plugins}", encoding="utf-8")
+    nav = "nav:\n  - Home: index.md\n  - Entries: entries.md\n" if config.short_nav else ""
+    plugins = "" if config.search else "plugins: []\n"
+    (root / "mkdocs.yml").write_text(f"site_name: Bench\n{nav}{plugins}", encoding="utf-8")
+
+
+def mkdocs_missing(site: Path, pages: list[Item]) -> list[str]:
+    """What a MkDocs build in `site` lacks: the home page, the list or a page (with its
+    summary and the last paragraph of its body); empty when every page is there."""
+    missing = [p for p in ("index.html", "entries/index.html") if not (site / p).is_file()]
+    for it in pages:
+        page = site / it.id / "index.html"
+        html = page.read_text(encoding="utf-8") if page.is_file() else ""
+        if it.summary not in html or it.body.strip().splitlines()[-1] not in html:
+            missing.append(it.id)
+    return missing
 
 
 def pelican_site(root: Path, pages: list[Item]) -> None:

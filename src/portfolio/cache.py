@@ -38,11 +38,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from portfolio import __version__
+from portfolio import __version__, sealed
 from portfolio.clock import build_date
 from portfolio.locations import PACKAGE, cache_home, shipped_themes
 
-VERSION = 1
+VERSION = 2
 RACY_NS = 2_000_000_000
 MARKER = ".portfolio-output"  # write.py's: a folder holding it is an output, not input
 SKIP = {".git", ".hg", ".svn", "node_modules", "__pycache__", ".venv", "venv", ".tox"}
@@ -182,8 +182,10 @@ class Cache:
         """`in_memory`: nothing is read from or written to disk; what the build before
         it (`after`, in the same process) saved is the state. `serve` rebuilds so."""
         self.root = root
-        self.enabled = enabled
         self.in_memory = in_memory
+        # Why the cache folder cannot be trusted (sealed.py): the build goes on without it.
+        self.refused = sealed.refusal() if enabled and not in_memory else None
+        self.enabled = enabled = enabled and self.refused is None
         self.folder = cache_home() / hashlib.sha256(os.fsencode(root)).hexdigest()[:24]
         self.tool = tool_fingerprint() if enabled else ""
         # What save() kept, in memory: the state and the parsed sources, by path.
@@ -207,10 +209,10 @@ class Cache:
     # What the project holds now
 
     def _read(self) -> dict[str, Any]:
-        try:
-            data = json.loads((self.folder / "state.json").read_text(encoding="utf-8"))
-        except (OSError, ValueError):
+        raw = sealed.read(self.folder / "state.json")
+        if raw is None:
             return {}
+        data = json.loads(raw)  # sealed: written by this user's own builds
         return data if isinstance(data, dict) else {}
 
     def sha(self, rel: str) -> str:
@@ -300,10 +302,12 @@ class Cache:
         if self.in_memory:
             kept = self._after_sources
         else:
-            try:
-                with open(self.folder / "sources.pickle", "rb") as file:
-                    kept = pickle.load(file)
-            except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+            raw = sealed.read(self.folder / "sources.pickle")
+            if raw is None:
+                return {}
+            try:  # sealed: pickled by this user's own builds, maybe by an older version
+                kept = pickle.loads(raw)
+            except (pickle.UnpicklingError, EOFError, AttributeError, ImportError):
                 return {}
         self.pickled = set(kept)
         return {rel: src for rel, (sha, src) in kept.items() if self.sha(rel) == sha}
@@ -344,10 +348,9 @@ class Cache:
             self.saved = (state, kept)
             return
         try:
-            self.folder.mkdir(parents=True, exist_ok=True)
             if self.parsed or set(kept) != self.pickled:  # else the pickle holds just these
-                _atomic(self.folder / "sources.pickle", kept)
-            _atomic(self.folder / "state.json", state)
+                sealed.write(self.folder / "sources.pickle", pickle.dumps(kept, protocol=5))
+            sealed.write(self.folder / "state.json", json.dumps(state).encode())
         except OSError:
             pass
 
@@ -373,14 +376,3 @@ def is_source(rel: str) -> bool:
     if folder in ("content/goals", "content/evidence"):
         return name.endswith(".md")
     return folder == "content/targets" and name.endswith((".yaml", ".yml"))
-
-
-def _atomic(path: Path, value: Any) -> None:
-    """Write `value` (JSON for .json, else a pickle) in full, then put it in place."""
-    temporary = path.with_name(f".{path.name}.{os.getpid()}")
-    with open(temporary, "w" if path.suffix == ".json" else "wb") as file:
-        if path.suffix == ".json":
-            json.dump(value, file)
-        else:
-            pickle.dump(value, file, protocol=5)
-    os.replace(temporary, path)

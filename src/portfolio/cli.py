@@ -150,6 +150,9 @@ def _build(
     if not no_cache:
         progress("looking for changes since the last build")
     cache = Cache(root, skip=(target, packs_dir), enabled=not no_cache)
+    if cache.refused:
+        progress.done()
+        click.echo(f"warning: {cache.refused}; building everything, without a cache", err=True)
     wanted = settings(base_url, not no_pdf)
     folders = [packs_dir / t for t in targets] if targets else [target]
     if not targets and not no_packs:

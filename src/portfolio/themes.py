@@ -12,6 +12,7 @@ English, so a theme can translate some of its strings, or a child theme change o
 
 from __future__ import annotations
 
+import contextlib
 import string
 import types
 from collections.abc import Callable, Mapping
@@ -27,10 +28,10 @@ from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup, escape
 from pydantic import BaseModel
 
-from portfolio import reads
+from portfolio import reads, sealed
 from portfolio.errors import BuildError, Problem
 from portfolio.language import Msg, plural_form
-from portfolio.locations import cache_home, shipped_themes
+from portfolio.locations import shipped_themes
 from portfolio.validate import suggest
 from portfolio.yamldoc import parse_yaml
 
@@ -288,29 +289,36 @@ class Sandbox(SandboxedEnvironment):
         return super().getitem(obj, argument)
 
 
-class _Compiled(jinja2.FileSystemBytecodeCache):
+class _Compiled(jinja2.BytecodeCache):
     """Compiled templates kept between runs (compiling a theme costs a fifth of a
     second, more than rendering a page): in the user's cache folder, never in a
-    project, since they are code. Checked against each template's source; a cache
-    that cannot be read or written is no error, only slower."""
+    project, since they are code, and sealed (sealed.py), since loading them runs
+    them: a planted or damaged file is compiled again, never loaded. Checked against
+    each template's source; a cache that cannot be read or written is no error."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
 
     def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        try:
-            super().load_bytecode(bucket)
-        except (OSError, ValueError, EOFError):
+        data = sealed.read(self.folder / f"{bucket.key}.cache")
+        if data is None:
+            return
+        try:  # sealed by this user, but perhaps by another version of Jinja or Python
+            bucket.bytecode_from_string(data)
+        except (ValueError, EOFError, TypeError):
             bucket.reset()
 
     def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        try:
-            Path(self.directory).mkdir(parents=True, exist_ok=True)
-            super().dump_bytecode(bucket)
-        except OSError:
-            pass
+        with contextlib.suppress(OSError):  # unwritable: the next run compiles again
+            sealed.write(self.folder / f"{bucket.key}.cache", bucket.bytecode_to_string())
 
 
 @cache
-def _compiled() -> _Compiled:
-    return _Compiled(str(cache_home() / "templates" / f"jinja-{jinja2.__version__}"))
+def _compiled() -> _Compiled | None:
+    """The bytecode cache, or none where the cache folder cannot be trusted."""
+    if sealed.refusal() is not None:
+        return None
+    return _Compiled(sealed.home() / "templates" / f"jinja-{jinja2.__version__}")
 
 
 @cache

@@ -2,14 +2,15 @@
 error or neutralised, and no output holds its payload.
 
 A fixture holds only the files that differ from projects/minimal/ and `expect.yaml`:
-`outcome` (error or neutralised), the exact first line of the error, and what the test
-must set up that git cannot carry (a symlink out of the project, a 50 MB file, a
-loopback server that must receive no request).
+`outcome` (error or neutralised), the exact first line of the error, the warnings, and
+what the test must set up that git cannot carry (a symlink out of the project, a named
+pipe, a 50 MB file, a loopback server that must receive no request).
 """
 
 from __future__ import annotations
 
 import http.server
+import os
 import re
 import shutil
 import threading
@@ -84,6 +85,9 @@ def _project(tmp_path: Path, case: str, port: int) -> tuple[Path, dict[str, Any]
         target = root / link["from"]
         target.parent.mkdir(parents=True, exist_ok=True)
         target.symlink_to(outside)
+    for fifo in expect.get("fifo", []):
+        (root / fifo).parent.mkdir(parents=True, exist_ok=True)
+        os.mkfifo(root / fifo)
     if huge := expect.get("huge"):
         with (root / huge).open("w", encoding="utf-8") as f:
             f.write("---\ntitle: Huge\n")
@@ -128,6 +132,8 @@ def test_hostile_content_is_refused_or_neutralised(tmp_path: Path, case: str, se
     else:
         assert result.exit_code == 0, output
         _check_neutralised(root, expect)
+    for warning in expect.get("warnings_contain", []):
+        assert warning in result.stderr, result.stderr
     for payload in PAYLOADS[:2]:
         assert payload not in output, "an error message must not quote what it refused"
     assert _Counter.requests == [], "nothing is fetched from the network"
@@ -151,3 +157,33 @@ def _check_neutralised(root: Path, expect: dict[str, Any]) -> None:
                 for scheme in expect.get("no_url_scheme", ["javascript"]):
                     assert not value.startswith(f"{scheme}:"), (name, tag, key, value)
         assert "<script>alert" not in text
+
+
+def test_named_pipes_hang_neither_serve_nor_a_second_build(tmp_path: Path, server: int) -> None:
+    """The live preview hashes the project too; a rebuild with nothing changed says so."""
+    import subprocess
+    import sys
+
+    from conftest import HANG
+
+    root, _ = _project(tmp_path, "special-files", server)
+    first = subprocess.run(
+        [sys.executable, "-m", "portfolio", "build", str(root), "--no-pdf"],
+        capture_output=True, text=True, timeout=HANG, check=False,
+    )  # fmt: skip
+    assert first.returncode == 0, first.stderr
+    second = subprocess.run(
+        [sys.executable, "-m", "portfolio", "build", str(root), "--no-pdf"],
+        capture_output=True, text=True, timeout=HANG, check=False,
+    )  # fmt: skip
+    assert "Up to date" in second.stdout, second.stdout + second.stderr
+    serve = subprocess.Popen(
+        [sys.executable, "-m", "portfolio", "serve", str(root), "--port", "0"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+    )  # fmt: skip
+    try:
+        assert serve.stdout is not None
+        assert "Serving http://127.0.0.1:" in serve.stdout.readline().decode()
+    finally:
+        serve.terminate()
+        serve.communicate(timeout=HANG)

@@ -58,12 +58,15 @@ class BuildReport:
     kept: int = 0  # pages and PDFs kept from the last build, their inputs unchanged
 
 
-def load(root: Path, cache: Cache | None = None) -> tuple[Portfolio, Theme]:
+def load(
+    root: Path, cache: Cache | None = None, warnings: list[Problem] | None = None
+) -> tuple[Portfolio, Theme]:
     """Read, validate and link the project, and resolve its theme: every problem at once.
     With `cache`, files unchanged since the last build are not parsed again, and what
-    was parsed is left in `cache.loaded` for the next one."""
+    was parsed is left in `cache.loaded` for the next one. What was skipped (a named
+    pipe where a file should be) goes into `warnings`."""
     known = cache.sources() if cache is not None else {}
-    sources, problems = load_project(root, known)
+    sources, problems = load_project(root, known, warnings)
     if cache is not None:
         cache.loaded = {s.path: s for s in sources if s.readable}
         cache.parsed = sum(1 for s in sources if known.get(s.path) is not s)
@@ -71,7 +74,7 @@ def load(root: Path, cache: Cache | None = None) -> tuple[Portfolio, Theme]:
     config_src = next((s for s in sources if s.kind == "config"), None)
     line, col = config_src.doc.where(("theme",)) if config_src else (1, 1)
     name = portfolio.config.theme if portfolio else _theme_name(config_src)
-    theme = resolve(name, root, ("portfolio.yaml", line, col))
+    theme = resolve(name, root, ("portfolio.yaml", line, col), warnings)
     if isinstance(theme, Problem):
         problems.append(theme)
     else:
@@ -87,9 +90,9 @@ def load(root: Path, cache: Cache | None = None) -> tuple[Portfolio, Theme]:
     return portfolio, theme
 
 
-def check(root: Path) -> tuple[Portfolio, list[Finding]]:
+def check(root: Path, warnings: list[Problem] | None = None) -> tuple[Portfolio, list[Finding]]:
     """Validate the project as `build` does, then audit every goal, public or private."""
-    portfolio, _ = load(root)
+    portfolio, _ = load(root, warnings=warnings)
     return portfolio, audit(portfolio)
 
 
@@ -126,6 +129,7 @@ def build(
     progress: Progress = _quiet,
     cache: Cache | None = None,
     pool: Pdfs | None = None,
+    warnings: list[Problem] | None = None,
 ) -> BuildReport:
     """Build the public site of the project at `root` into `out`, and every target's
     pack into `packs/<id>/`. With `targets`, build only those packs and not the site;
@@ -137,7 +141,8 @@ def build(
     of each step as it starts, for a terminal to show. With `cache` (cache.py), what
     has not changed since the last build is kept rather than made again. `pool`: PDF
     workers started even earlier (the command line starts them before it imports
-    this module); the build closes it.
+    this module); the build closes it. `warnings` hears of what was skipped (a named
+    pipe where a file should be), even when the build then fails.
     """
     with project_lock(root, lambda: progress("waiting for another build of this project")):
         started = time.perf_counter()
@@ -147,7 +152,7 @@ def build(
             if pdf and pool is None:
                 pool = pool_for(expected_pdfs(root, targets, with_packs))
             progress("reading and checking the content")
-            portfolio, theme = load(root, cache)
+            portfolio, theme = load(root, cache, warnings)
             reached("loaded")
             if base_url is not None:
                 portfolio = _with_base_url(portfolio, base_url)

@@ -38,7 +38,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from portfolio import __version__, sealed
+from portfolio import __version__, regular, sealed
 from portfolio.clock import build_date
 from portfolio.locations import PACKAGE, cache_home, shipped_themes
 
@@ -65,7 +65,9 @@ def _stat(st: os.stat_result) -> Stat:
 
 def _walk(folder: Path, skip: frozenset[Path] = frozenset()) -> Iterator[tuple[str, Stat]]:
     """Every file under `folder` (relative path, stat), links not followed; output
-    folders, version control, virtual environments and `skip` left out."""
+    folders, version control, virtual environments and `skip` left out, and so is
+    what is not a file, a folder or a link (a named pipe: see regular.py; the stage
+    that would read it warns)."""
     stack = [(folder, "")]
     while stack:
         path, prefix = stack.pop()
@@ -86,16 +88,17 @@ def _walk(folder: Path, skip: frozenset[Path] = frozenset()) -> Iterator[tuple[s
                 stack.append((Path(entry.path), rel + "/"))
             else:
                 try:
-                    yield rel, _stat(entry.stat(follow_symlinks=False))
+                    st = entry.stat(follow_symlinks=False)
                 except OSError:
                     continue
+                if regular.special(st.st_mode) is None:
+                    yield rel, _stat(st)
 
 
 def _sha(path: Path) -> str:
     try:
-        with open(path, "rb") as file:
-            return hashlib.file_digest(file, "sha256").hexdigest()
-    except OSError:
+        return regular.sha256(path)
+    except OSError:  # NotRegular among them: a link to a named pipe is never opened
         return "unreadable"
 
 

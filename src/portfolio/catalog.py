@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from portfolio import regular
 from portfolio.errors import Problem
 from portfolio.load import SourceFile, inside
 from portfolio.models import Evidence, Goal, Profile, SiteConfig, Target
@@ -155,6 +156,13 @@ def _check_evidence(ev: Evidence, src: SourceFile, refs: _Refs, root: Path) -> N
                     "relative to content/evidence/",
                 )
             )
+        elif kind := regular.kind_of(file):
+            refs.problems.append(
+                Problem(
+                    src.path, line, col, f"attachment `{rel}` is {kind}, not a file",
+                    f"put a regular file at content/evidence/{rel}",
+                )
+            )  # fmt: skip
         elif not file.is_file():
             refs.problems.append(
                 Problem(

@@ -11,7 +11,7 @@ import click
 
 from portfolio import __version__
 from portfolio.cli_content import export, import_, new
-from portfolio.errors import BuildError, ContentError
+from portfolio.errors import BuildError, ContentError, Problem
 from portfolio.terminal import Progress, count, pack_lines, shown, style, summary, up_to_date
 
 PROJECT = click.argument(
@@ -170,6 +170,7 @@ def _build(
         pool = pool_for(expected_pdfs(root, targets or None, not no_packs))
     from portfolio.build import build as run_build
 
+    warnings: list[Problem] = []
     try:
         report = run_build(
             root,
@@ -182,9 +183,11 @@ def _build(
             progress=progress,
             cache=cache,
             pool=pool,
+            warnings=warnings,
         )
     except ContentError as exc:
         progress.done()
+        _warn(warnings)
         click.echo(exc.format(), err=True)
         sys.exit(1)
     except BuildError as exc:
@@ -196,10 +199,18 @@ def _build(
         click.echo(f"error: {exc.strerror or exc}: {exc.filename or target}", err=True)
         sys.exit(1)
     progress.done()
+    _warn(warnings)
     if verbose:
         click.echo("\n".join(pack_lines(report)))
     if not quiet:
         click.echo(summary(report))
+
+
+def _warn(warnings: list[Problem]) -> None:
+    """What the build skipped, each with its file and what to do."""
+    for warning in sorted(set(warnings)):
+        head = f"{warning.path}:{warning.line}:{warning.column}: warning: {warning.message}"
+        click.echo(head + (f"\n    hint: {warning.hint}" if warning.hint else ""), err=True)
 
 
 def _target_ids(root: Path) -> list[str]:
@@ -284,9 +295,11 @@ def check(project: Path, fmt: str, strict: bool, review: bool) -> None:
     from portfolio import report
     from portfolio.build import check as run_check
 
+    warnings: list[Problem] = []
     try:
-        portfolio, findings = run_check(project.resolve())
+        portfolio, findings = run_check(project.resolve(), warnings)
     except ContentError as exc:
+        _warn(warnings)
         click.echo(
             report.problems_json(exc.problems)
             if fmt == "json"
@@ -297,6 +310,7 @@ def check(project: Path, fmt: str, strict: bool, review: bool) -> None:
     except BuildError as exc:
         click.echo(f"error: {exc}", err=True)
         sys.exit(1)
+    _warn(warnings)
     if review:
         from portfolio.review import review as run_review
 

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Literal
 from urllib.parse import urljoin
 
+from portfolio import regular
 from portfolio.errors import Problem
 from portfolio.models import SLUG_PATTERN
 from portfolio.parallel import share
@@ -67,7 +68,11 @@ def read_text(file: Path, root: Path, problems: list[Problem]) -> str | None:
             )
         )
         return None
-    data = file.read_bytes()
+    try:
+        data = regular.read_bytes(file)
+    except regular.NotRegular as exc:  # replaced since it was listed
+        problems.append(Problem(rel, 1, 1, f"this is {exc.kind}, not a file", "make it a file"))
+        return None
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -158,21 +163,36 @@ def _load(file: Path, kind: Kind, root: Path, problems: list[Problem]) -> Source
     return SourceFile(kind, file.stem, rel, doc, body)
 
 
-def _files(folder: Path, patterns: tuple[str, ...]) -> list[Path]:
+def _files(
+    folder: Path, patterns: tuple[str, ...], root: Path, warnings: list[Problem]
+) -> list[Path]:
+    """The content files in `folder`; what has their name but is not a file (a named
+    pipe, a link to nothing) is skipped with a warning (regular.py)."""
     if not folder.is_dir():
         return []
-    found = {f for pattern in patterns for f in folder.glob(pattern) if f.is_file()}
+    found = set()
+    for file in {f for pattern in patterns for f in folder.glob(pattern)}:
+        if file.is_file():
+            found.add(file)
+        elif kind := regular.kind_of(file):
+            rel = file.relative_to(root).as_posix()
+            hint = "remove it, or put a regular file in its place"
+            warnings.append(Problem(rel, 1, 1, f"skipped: this is {kind}, not a file", hint))
     return sorted(found, key=lambda f: f.name)
 
 
 def load_project(
-    root: Path, known: Mapping[str, SourceFile] | None = None
+    root: Path,
+    known: Mapping[str, SourceFile] | None = None,
+    warnings: list[Problem] | None = None,
 ) -> tuple[list[SourceFile], list[Problem]]:
     """Read every file of the project: parsed sources and every problem found.
 
     `known`: files parsed by an earlier build whose bytes have not changed since
-    (cache.py), by path; they are taken as they are instead of being read again."""
+    (cache.py), by path; they are taken as they are instead of being read again.
+    `warnings`: what was skipped, for the caller to show."""
     known = known or {}
+    skipped = warnings if warnings is not None else []
     problems: list[Problem] = []
     sources: list[SourceFile] = []
     content = root / "content"
@@ -191,9 +211,10 @@ def load_project(
                 "create content/profile.yaml with at least `name: Your Name`",
             )
         )
-    wanted += [(f, "goal") for f in _files(content / "goals", ("*.md",))]
-    wanted += [(f, "evidence") for f in _files(content / "evidence", ("*.md",))]
-    wanted += [(f, "target") for f in _files(content / "targets", ("*.yaml", "*.yml"))]
+    wanted += [(f, "goal") for f in _files(content / "goals", ("*.md",), root, skipped)]
+    wanted += [(f, "evidence") for f in _files(content / "evidence", ("*.md",), root, skipped)]
+    targets = _files(content / "targets", ("*.yaml", "*.yml"), root, skipped)
+    wanted += [(f, "target") for f in targets]
     found: list[SourceFile | tuple[Path, Kind]] = []
     for file, kind in wanted:
         earlier = known.get(file.relative_to(root).as_posix())

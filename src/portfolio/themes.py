@@ -13,6 +13,8 @@ English, so a theme can translate some of its strings, or a child theme change o
 from __future__ import annotations
 
 import contextlib
+import os
+import re
 import string
 import types
 from collections.abc import Callable, Mapping
@@ -28,7 +30,7 @@ from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup, escape
 from pydantic import BaseModel
 
-from portfolio import reads, sealed
+from portfolio import reads, regular, sealed
 from portfolio.errors import BuildError, Problem
 from portfolio.language import Msg, plural_form
 from portfolio.locations import shipped_themes
@@ -52,29 +54,95 @@ class Theme:
         return [f / "static" for f in self.folders if (f / "static").is_dir()]
 
 
+THEME_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]*")
+
+
 def _folders(name: str, root: Path) -> list[Path]:
     return [d for d in (root / "themes" / name, shipped_themes() / name) if d.is_dir()]
+
+
+def _shown(path: Path, root: Path) -> str:
+    return path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
 
 
 def _parent(folders: list[Path], problems: list[Problem], root: Path) -> str | None:
     for folder in folders:
         meta = folder / "theme.yaml"
         if meta.is_file():
-            rel = meta.relative_to(root).as_posix() if meta.is_relative_to(root) else str(meta)
-            doc, found = parse_yaml(meta.read_text(encoding="utf-8"), rel)
+            rel = _shown(meta, root)
+            doc, found = parse_yaml(regular.read_bytes(meta).decode("utf-8"), rel)
             problems.extend(found)
             data = doc.data if isinstance(doc.data, dict) else {}
             parent = data.get("extends")
-            return str(parent) if parent else None
+            if parent is not None and not (
+                isinstance(parent, str) and THEME_NAME.fullmatch(parent)
+            ):
+                line, col = doc.where(("extends",))
+                problems.append(_not_a_name(str(parent), (rel, line, col)))
+                return None
+            return parent or None
     return None
 
 
-def resolve(name: str, root: Path, where: tuple[str, int, int]) -> Theme | Problem:
-    """The theme `name` with its parents, or a located problem if it does not exist."""
+def _not_a_name(name: str, where: tuple[str, int, int]) -> Problem:
+    return Problem(
+        *where,
+        f"`{name}` is not a theme's name",
+        "name a theme (a folder in themes/, or a shipped theme such as `classic`), not a path",
+    )
+
+
+def _contained(folder: Path, root: Path, problems: list[Problem], warnings: list[Problem]) -> None:
+    """A theme reads nothing outside its folder: a link that leads out of it is a
+    problem (a theme's `static/` is published, and `/proc/self/environ` or
+    `/etc/shadow` must never be); what is not a file or a folder is skipped, with a
+    warning. A project's theme folder must itself lie inside the project."""
+    real = folder.resolve()
+    if folder.is_relative_to(root) and not real.is_relative_to(root.resolve()):
+        problems.append(_outside(_shown(folder, root), real, "the project"))
+        return
+    for parent, dirs, files in os.walk(folder):
+        for name in sorted(dirs + files):
+            path = Path(parent) / name
+            rel = _shown(path, root)
+            if path.is_symlink():
+                target = path.resolve()
+                if not target.is_relative_to(real):
+                    problems.append(_outside(rel, target, "its theme's folder"))
+                    continue
+            kind = regular.kind_of(path)
+            if kind is not None:
+                warnings.append(
+                    Problem(
+                        rel, 1, 1, f"skipped: this is {kind}, not a file",
+                        "remove it, or put a regular file in its place",
+                    )
+                )  # fmt: skip
+
+
+def _outside(rel: str, target: Path, place: str) -> Problem:
+    return Problem(
+        rel,
+        1,
+        1,
+        f"this is a link to {target}, outside {place}",
+        "copy the file into the theme instead of linking to it",
+    )
+
+
+def resolve(
+    name: str, root: Path, where: tuple[str, int, int], warnings: list[Problem] | None = None
+) -> Theme | Problem:
+    """The theme `name` with its parents, or a located problem if it does not exist or
+    reaches outside its folders. What a theme holds that is not a file is skipped, with
+    a note in `warnings`."""
     chain: list[Path] = []
     seen: list[str] = []
     current: str | None = name
     problems: list[Problem] = []
+    notes: list[Problem] = []
+    if not THEME_NAME.fullmatch(name):
+        return _not_a_name(name, where)
     while current and current not in seen:
         folders = _folders(current, root)
         if not folders:
@@ -91,11 +159,21 @@ def resolve(name: str, root: Path, where: tuple[str, int, int]) -> Theme | Probl
             return Problem(*where, f"no theme named `{current}`", hint)
         seen.append(current)
         chain += folders
+        for folder in folders:  # before anything in it is read
+            _contained(folder, root, problems, notes)
+        if problems:
+            return problems[0]
         current = _parent(folders, problems, root)
     if problems:
         return problems[0]
     if "base" not in seen:
-        chain += _folders("base", root)
+        for folder in _folders("base", root):
+            _contained(folder, root, problems, notes)
+            chain.append(folder)
+        if problems:
+            return problems[0]
+    if warnings is not None:
+        warnings += notes
     return Theme(name, tuple(chain))
 
 
@@ -188,7 +266,7 @@ def catalog(theme: Theme, language: str) -> Catalog:
 def _read_catalog(path: Path) -> dict[str, Entry]:
     """One `i18n/<lang>.yaml`, checked: a theme is code, and a mistake in it stops the
     build with its file and line rather than a half-translated site."""
-    doc, problems = parse_yaml(path.read_text(encoding="utf-8"), str(path))
+    doc, problems = parse_yaml(regular.read_bytes(path).decode("utf-8"), str(path))
     if problems:
         raise BuildError(problems[0].format())
     data = doc.data if doc.data is not None else {}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import shutil
@@ -145,3 +146,20 @@ def kill(process: subprocess.Popen[bytes]) -> None:
 def finish(process: subprocess.Popen[bytes]) -> tuple[int, str]:
     _, err = process.communicate(timeout=HANG)
     return process.returncode, err.decode()
+
+
+@contextlib.contextmanager
+def hang_guard(seconds: int = HANG) -> Iterator[None]:
+    """Fail, rather than wait forever, if the block hangs: a guard, not a measure of
+    speed (no test asserts how long anything takes)."""
+
+    def hung(signum: int, frame: object) -> None:
+        raise AssertionError(f"hung for {seconds} s")
+
+    previous = signal.signal(signal.SIGALRM, hung)
+    signal.alarm(seconds)
+    try:
+        yield
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)

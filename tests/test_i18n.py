@@ -14,6 +14,7 @@ import html
 import re
 from pathlib import Path
 
+import babel.numbers
 import pypdf
 import pytest
 import yaml
@@ -265,7 +266,10 @@ def test_german_dates_and_numbers_follow_cldr() -> None:
     assert with_unit(1200000, "meters", "de") == "1.200.000 meters"
     assert with_unit(3.5, "%", "de") == "3,5\xa0%"
     assert with_unit(1, "Gespräche", "de") == "1 Gespräche"  # no English singular rule
-    assert format_number(41200, "de-CH") == "41’200"
+    # Swiss German groups thousands with an apostrophe; which one (’ or ') is CLDR's
+    # data, and changed between Babel releases: ask the library, do not pin its data.
+    swiss = babel.numbers.format_decimal(41200, locale="de_CH")
+    assert format_number(41200, "de-CH") == swiss and swiss[2] in "’'"
 
 
 def test_an_unknown_language_falls_back_to_its_base_then_english() -> None:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import PROJECTS, run
+from conftest import HANG, PROJECTS, run
 from portfolio.errors import BuildError
 from portfolio.parallel import share
 
@@ -94,7 +94,7 @@ def test_a_large_replaced_output_is_deleted_in_the_background(large: Path, tmp_p
     for _ in range(2):
         result = run("build", str(large), "--no-pdf", "--no-cache", "--out", str(out))
         assert result.exit_code == 0, result.output
-    deadline = time.monotonic() + 20
+    deadline = time.monotonic() + HANG  # a detached process: wait for its work, or a hang
     while any(p.name != "site" for p in tmp_path.iterdir()) and time.monotonic() < deadline:
         time.sleep(0.1)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]

@@ -1,144 +1,236 @@
 """`portfolio serve` as a user runs it: a real process on loopback, under the site's
 base path; a change to a file shows in the page, a content error is pushed to the
-page while the last good site stays up, and Ctrl-C stops it cleanly."""
+page while the last good site stays up, and Ctrl-C stops it cleanly.
+
+The tests wait for what the server says (its `Serving` line, the events it streams),
+never for a number of seconds: HANG only keeps a broken server from hanging the suite,
+and is no measure of speed."""
 
 from __future__ import annotations
 
+import os
+import queue
+import re
 import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import IO
 
 import pytest
 
 from conftest import copy_sample
+from portfolio.serve import Live
 
 EVIDENCE = "content/evidence/warehouse-cost-reduction.md"
+HANG = 120.0  # seconds: a guard against a hung server, never an assertion on speed
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
+@dataclass
+class Serve:
+    """A `portfolio serve` process on a port of its choosing, its output read as it
+    comes, so a test can wait for a line instead of for the clock."""
+
+    root: Path
+    tmp: Path  # its TMPDIR: where its copy of the site lives while it runs
+    process: subprocess.Popen[str] = field(init=False)
+    lines: dict[str, queue.Queue[str]] = field(init=False)
+    said: dict[str, list[str]] = field(init=False)
+    pumps: list[threading.Thread] = field(init=False)
+    base: str = ""  # http://127.0.0.1:PORT
+    port: int = 0
+
+    def __post_init__(self) -> None:
+        self.tmp.mkdir(parents=True, exist_ok=True)
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "portfolio", "serve", str(self.root), "--port", "0"],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            env={**os.environ, "TMPDIR": str(self.tmp)},
+        )
+        self.lines = {"out": queue.Queue(), "err": queue.Queue()}
+        self.said = {"out": [], "err": []}
+        self.pumps = [
+            threading.Thread(target=self._pump, args=(stream, name), daemon=True)
+            for stream, name in ((self.process.stdout, "out"), (self.process.stderr, "err"))
+        ]
+        for pump in self.pumps:
+            pump.start()
+
+    def _pump(self, stream: IO[str] | None, name: str) -> None:
+        assert stream is not None
+        for line in stream:
+            self.said[name].append(line)
+            self.lines[name].put(line)
+        self.lines[name].put("")  # the end
+
+    def ready(self) -> Serve:
+        """Wait for `Serving http://...`: the first build is done and it listens."""
+        line = self.next_line("out")
+        assert line.startswith("Serving http://"), "".join(self.said["err"]) or line
+        url = line.split()[1]
+        self.base = url.split("/career/")[0]
+        self.port = int(self.base.rsplit(":", 1)[1])
+        return self
+
+    def next_line(self, name: str) -> str:
+        try:
+            return self.lines[name].get(timeout=HANG)
+        except queue.Empty:
+            raise AssertionError(f"serve said nothing on std{name} in {HANG} s") from None
+
+    def wait_for(self, name: str, text: str) -> str:
+        """The next line of stdout or stderr holding `text`."""
+        line = self.next_line(name)
+        while text not in line:
+            assert line, f"serve ended without saying {text!r}"
+            line = self.next_line(name)
+        return line
+
+    def stop(self) -> tuple[str, str]:
+        """Ctrl-C, then everything it said."""
+        self.process.send_signal(signal.SIGINT)
+        self.process.wait(timeout=HANG)
+        for pump in self.pumps:
+            pump.join(timeout=HANG)
+        return "".join(self.said["out"]), "".join(self.said["err"])
+
+    def kill(self) -> None:
+        if self.process.poll() is None:
+            self.process.kill()
+            self.process.wait()
+
+
+class Events:
+    """The page's event stream, read event by event (heartbeats skipped)."""
+
+    def __init__(self, base: str, version: int | str) -> None:
+        url = f"{base}/__portfolio/events?v={version}"
+        self.stream = urllib.request.urlopen(url, timeout=HANG)
+
+    def next(self) -> tuple[str, str]:
+        """The next event's name and data."""
+        name, data = "", ""
+        deadline = time.monotonic() + HANG
+        while time.monotonic() < deadline:
+            line = self.stream.readline().decode("utf-8")
+            assert line, "the event stream ended"
+            if line == "\n" and name:
+                return name, data
+            if line.startswith("event: "):
+                name = line.removeprefix("event: ").strip()
+            elif line.startswith("data: "):
+                data = line.removeprefix("data: ").rstrip("\n")
+        raise AssertionError(f"no event in {HANG} s")
+
+    def __enter__(self) -> Events:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.stream.close()
 
 
 def _get(url: str) -> tuple[int, str]:
     try:
-        with urllib.request.urlopen(url, timeout=5) as response:
+        with urllib.request.urlopen(url, timeout=HANG) as response:
             return response.status, response.read().decode("utf-8")
     except urllib.error.HTTPError as exc:
         return exc.code, exc.read().decode("utf-8")
 
 
-def _until(predicate, seconds: float = 15) -> bool:  # type: ignore[no-untyped-def]
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if predicate():
-            return True
-        time.sleep(0.1)
-    return False
+def _version(html: str) -> str:
+    found = re.search(r"events\?v=(-?[0-9]+)", html)
+    assert found, "the page listens for rebuilds"
+    return found.group(1)
+
+
+def _edit(file: Path, old: str, new: str) -> None:
+    """Replace `old` by `new` in `file` in one step (a whole new file renamed over it,
+    from beside the project, which is not watched), so the watcher never sees it
+    half-written."""
+    text = file.read_text(encoding="utf-8")
+    assert old in text
+    root = next(p for p in file.parents if (p / "portfolio.yaml").is_file())
+    temp = root.parent / f".edit-{file.name}"
+    temp.write_text(text.replace(old, new), encoding="utf-8")
+    os.replace(temp, file)
+
+
+def _project(tmp_path: Path) -> Path:
+    root = copy_sample(tmp_path / "project")
+    _edit(
+        root / "portfolio.yaml",
+        "base_url: https://portfolio.ines-salgueiro.example/",
+        "base_url: https://ines.github.io/career/",
+    )
+    return root
 
 
 @pytest.fixture
-def served(tmp_path: Path) -> Iterator[tuple[Path, str, subprocess.Popen[str]]]:
-    root = copy_sample(tmp_path / "project")
-    config = root / "portfolio.yaml"
-    text = config.read_text(encoding="utf-8")
-    config.write_text(
-        text.replace(
-            "base_url: https://portfolio.ines-salgueiro.example/",
-            "base_url: https://ines.github.io/career/",
-        ),
-        encoding="utf-8",
-    )
-    port = _free_port()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "portfolio", "serve", str(root), "--port", str(port)],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    base = f"http://127.0.0.1:{port}"
-    assert _until(lambda: _ready(base)), process.stderr.read() if process.poll() else "timeout"
-    yield root, base, process
-    if process.poll() is None:
-        process.kill()
-        process.wait()
-
-
-def _ready(base: str) -> bool:
+def served(tmp_path: Path) -> Iterator[Serve]:
+    serve = Serve(_project(tmp_path), tmp_path / "tmp")
     try:
-        return _get(base + "/career/")[0] == 200
-    except OSError:
-        return False
+        yield serve.ready()
+    finally:
+        serve.kill()
 
 
-def test_serves_under_the_base_path_and_reloads_on_change(
-    served: tuple[Path, str, subprocess.Popen[str]],
-) -> None:
-    root, base, _ = served
+def test_serves_under_the_base_path_and_reloads_on_change(served: Serve) -> None:
+    base = served.base
     status, home = _get(base + "/career/")
     assert status == 200 and "Inês Salgueiro" in home
-    assert "EventSource" in home, "the page listens for rebuilds"
     assert _get(base + "/career/assets/style.css")[0] == 200
     status, _ = _get(base + "/career/goals/staff-engineer-promotion/")
     assert status == 200
     assert _get(base + "/career/no-such-page/")[0] == 404
     page = base + "/career/evidence/warehouse-cost-reduction/"
-    assert "without slowing a single dashboard" in _get(page)[1]
-
-    events = urllib.request.urlopen(base + "/__portfolio/events?v=-1", timeout=10)
-    assert events.readline().startswith(b"event: reload")  # the page is out of date
-    file = root / EVIDENCE
-    file.write_text(
-        file.read_text(encoding="utf-8").replace(
-            "without slowing a single dashboard", "and kept every dashboard fast"
-        ),
-        encoding="utf-8",
-    )
-    assert _until(lambda: "and kept every dashboard fast" in _get(page)[1])
-    assert not (root / "site").exists(), "serve never writes into site/"
-
-
-def test_a_content_error_is_pushed_to_the_page_and_the_last_site_stays(
-    served: tuple[Path, str, subprocess.Popen[str]],
-) -> None:
-    root, base, _ = served
-    page = base + "/career/evidence/warehouse-cost-reduction/"
     _, html = _get(page)
-    version = html.split("events?v=", 1)[1].split('"', 1)[0]
-    file = root / EVIDENCE
-    file.write_text(
-        file.read_text(encoding="utf-8").replace("kind: achievement", "kind: achievment"),
-        encoding="utf-8",
-    )
-    deadline = time.monotonic() + 30
-    with urllib.request.urlopen(f"{base}/__portfolio/events?v={version}", timeout=20) as events:
-        line = events.readline()
-        while line != b"event: problem\n" and time.monotonic() < deadline:
-            line = events.readline()  # a reload first, if the page was behind; heartbeats
-        assert line == b"event: problem\n"
-        data = events.readline().decode("utf-8")
+    assert "without slowing a single dashboard" in html
+
+    with Events(base, -1) as events:
+        assert events.next()[0] == "reload"  # the page is out of date
+    with Events(base, _version(html)) as events:
+        _edit(
+            served.root / EVIDENCE,
+            "without slowing a single dashboard",
+            "and kept every dashboard fast",
+        )
+        assert events.next()[0] == "reload"
+    assert "and kept every dashboard fast" in _get(page)[1]
+    assert served.wait_for("out", "Rebuilt:")
+    assert not (served.root / "site").exists(), "serve never writes into site/"
+
+
+def test_a_content_error_is_pushed_to_the_page_and_the_last_site_stays(served: Serve) -> None:
+    page = served.base + "/career/evidence/warehouse-cost-reduction/"
+    _, html = _get(page)
+    with Events(served.base, _version(html)) as events:
+        _edit(served.root / EVIDENCE, "kind: achievement", "kind: achievment")
+        event, data = events.next()
+    assert event == "problem"
     assert "content/evidence/warehouse-cost-reduction.md:" in data
     assert "did you mean `achievement`?" in data
     status, html = _get(page)
     assert status == 200 and "without slowing a single dashboard" in html
+    assert served.wait_for("err", "did you mean `achievement`?")
 
 
-def test_ctrl_c_stops_it_cleanly(served: tuple[Path, str, subprocess.Popen[str]]) -> None:
-    _, base, process = served
-    process.send_signal(signal.SIGINT)
-    out, err = process.communicate(timeout=10)
-    assert process.returncode == 0, err
+def test_ctrl_c_stops_it_cleanly(served: Serve) -> None:
+    out, err = served.stop()
+    assert served.process.returncode == 0, err
     assert "Traceback" not in err
     assert out.strip().endswith("Stopped.")
+    assert not list(served.tmp.iterdir()), "its copy of the site is removed"
     with pytest.raises(OSError):
-        _get(base + "/career/")
+        _get(served.base + "/career/")
 
 
 def test_a_busy_port_is_a_clear_error(tmp_path: Path) -> None:
@@ -151,7 +243,7 @@ def test_a_busy_port_is_a_clear_error(tmp_path: Path) -> None:
             [sys.executable, "-m", "portfolio", "serve", str(root), "--port", str(port)],
             capture_output=True,
             text=True,
-            timeout=30,
+            timeout=HANG,
         )
     assert done.returncode == 1
     assert f"cannot listen on 127.0.0.1:{port}" in done.stderr
@@ -171,8 +263,6 @@ def test_rebuilds_are_incremental_and_equal_a_fresh_build(tmp_path: Path) -> Non
     that depend on it, and after every kind of change (a body, a title, a new file, a
     removed file, a setting, an error and its fix) the served folder holds exactly
     what a build from nothing makes."""
-    from portfolio.serve import Live
-
     root = copy_sample(tmp_path / "project")
     live = Live(root, tmp_path / "live")
     live.rebuild()

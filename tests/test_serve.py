@@ -1,6 +1,7 @@
 """`portfolio serve` as a user runs it: a real process on loopback, under the site's
 base path; a change to a file shows in the page, a content error is pushed to the
 page while the last good site stays up, and Ctrl-C stops it cleanly.
+It answers only requests addressed to itself.
 
 The tests wait for what the server says (its `Serving` line, the events it streams),
 never for a number of seconds: HANG only keeps a broken server from hanging the suite,
@@ -146,6 +147,26 @@ def _get(url: str) -> tuple[int, str]:
         return exc.code, exc.read().decode("utf-8")
 
 
+def _raw(port: int, request: bytes) -> tuple[int, dict[str, str], bytes]:
+    """Send `request` as it is; the status, headers and body of the answer."""
+    with socket.create_connection(("127.0.0.1", port), timeout=HANG) as s:
+        s.sendall(request)
+        answer = b""
+        while chunk := s.recv(65536):
+            answer += chunk
+    assert answer, "the server closed the connection without an answer"
+    head, _, body = answer.partition(b"\r\n\r\n")
+    status, *fields = head.decode("latin-1").split("\r\n")
+    headers = dict(f.split(": ", 1) for f in fields)
+    return int(status.split()[1]), headers, body
+
+
+def _ask(port: int, target: str, host: str | None = None, method: str = "GET") -> int:
+    host = f"127.0.0.1:{port}" if host is None else host
+    request = f"{method} {target} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n"
+    return _raw(port, request.encode("latin-1"))[0]
+
+
 def _version(html: str) -> str:
     found = re.search(r"events\?v=(-?[0-9]+)", html)
     assert found, "the page listens for rebuilds"
@@ -248,6 +269,35 @@ def test_a_busy_port_is_a_clear_error(tmp_path: Path) -> None:
     assert done.returncode == 1
     assert f"cannot listen on 127.0.0.1:{port}" in done.stderr
     assert "Traceback" not in done.stderr
+
+
+def test_only_requests_for_itself_are_answered(served: Serve) -> None:
+    """DNS rebinding: a page on evil.example whose name now points at 127.0.0.1 sends
+    `Host: evil.example:PORT`; it must not read the site or the error stream."""
+    port = served.port
+    for host in (f"127.0.0.1:{port}", f"localhost:{port}", f"LocalHost:{port}"):
+        assert _ask(port, "/career/", host) == 200, host
+    strangers = [
+        "evil.example",
+        f"evil.example:{port}",
+        f"127.0.0.1:{port + 1}",
+        "127.0.0.1",
+        f"localhost:{port}.evil.example",
+        f"127.0.0.1:{port}@evil",
+        "",
+    ]
+    for host in strangers:
+        for target in ("/career/", "/__portfolio/events?v=-1", "/career/assets/style.css"):
+            status, headers, body = _raw(
+                port, f"GET {target} HTTP/1.1\r\nHost: {host}\r\n\r\n".encode("latin-1")
+            )
+            assert status == 400, (host, target)
+            assert headers["Content-Type"].startswith("text/plain")
+            assert body.startswith(b"This server answers only") and len(body) < 200
+    no_host = _raw(port, b"GET /career/ HTTP/1.0\r\n\r\n")
+    assert no_host[0] == 400
+    two = f"GET /career/ HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nHost: evil.example\r\n\r\n"
+    assert _raw(port, two.encode())[0] == 400
 
 
 def _files(folder: Path) -> dict[str, bytes]:

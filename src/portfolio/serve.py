@@ -8,6 +8,12 @@ that depend on them are rendered again, and only the files whose bytes changed a
 rewritten. Each HTML page is served with a small script that listens on an event
 stream: the page reloads when the site changed, and shows an overlay with the file
 and line when the content has an error, while the last good site keeps being served.
+
+Only this machine should see the preview, which shows what the content holds while it
+is being edited (the error overlay can name private goals). Listening on loopback is
+not enough: a page on another site can rebind its own host name to 127.0.0.1 and read
+the answers (DNS rebinding), so a request is answered only when its Host names the
+address and port the server listens on.
 """
 
 from __future__ import annotations
@@ -21,6 +27,7 @@ from dataclasses import dataclass, field
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import cast
 from urllib.parse import unquote, urlsplit
 
 from portfolio.build import Memos, load, site_outputs
@@ -109,6 +116,12 @@ def handler(live: Live) -> type[BaseHTTPRequestHandler]:
             """Requests are not news; errors and rebuilds are printed by the command."""
 
         def do_GET(self) -> None:
+            if not self._for_us():
+                return self._refuse(
+                    HTTPStatus.BAD_REQUEST,
+                    f"This server answers only http://127.0.0.1:{self._port()}/ and "
+                    f"http://localhost:{self._port()}/.",
+                )
             path = unquote(urlsplit(self.path).path)
             if path == EVENTS:
                 self._events()
@@ -116,6 +129,29 @@ def handler(live: Live) -> type[BaseHTTPRequestHandler]:
                 self._redirect(live.prefix)
             else:
                 self._file(path.removeprefix(live.prefix))
+
+        def _port(self) -> int:
+            return cast(ThreadingHTTPServer, self.server).server_port
+
+        def _for_us(self) -> bool:
+            """Whether the one Host header names the address and port we listen on."""
+            hosts = self.headers.get_all("Host") or []
+            if len(hosts) != 1:
+                return False
+            port = self._port()
+            names = {f"127.0.0.1:{port}", f"localhost:{port}"}
+            if port == 80:
+                names |= {"127.0.0.1", "localhost"}
+            return hosts[0].strip().lower() in names
+
+        def _refuse(self, status: HTTPStatus, text: str) -> None:
+            data = (text + "\n").encode()
+            self.send_response(status)
+            self.send_header("Content-Type", "text/plain; charset=utf-8")
+            self.send_header("Content-Length", str(len(data)))
+            self.send_header("Connection", "close")
+            self.end_headers()
+            self.wfile.write(data)
 
         def _redirect(self, where: str) -> None:
             self.send_response(HTTPStatus.FOUND)

@@ -300,6 +300,27 @@ def test_only_requests_for_itself_are_answered(served: Serve) -> None:
     assert _raw(port, two.encode())[0] == 400
 
 
+def test_head_is_get_without_the_body(served: Serve) -> None:
+    port = served.port
+    for target, status in (
+        ("/career/", 200),
+        ("/career/assets/style.css", 200),
+        ("/career/no-such-page/", 404),
+        ("/", 302),
+    ):
+        request = f"%s {target} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n\r\n"
+        got, got_headers, body = _raw(port, (request % "GET").encode())
+        head, head_headers, nothing = _raw(port, (request % "HEAD").encode())
+        assert got == head == status, target
+        got_headers.pop("Date"), head_headers.pop("Date")
+        assert head_headers == got_headers, target
+        assert nothing == b"", target
+        assert got_headers.get("Content-Length", "0") == str(len(body)), target
+    events = f"HEAD /__portfolio/events?v=1 HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n\r\n"
+    status, headers, body = _raw(port, events.encode())
+    assert status == 200 and headers["Content-Type"] == "text/event-stream" and body == b""
+
+
 def _files(folder: Path) -> dict[str, bytes]:
     return {
         p.relative_to(folder).as_posix(): p.read_bytes()

@@ -130,6 +130,8 @@ def handler(live: Live) -> type[BaseHTTPRequestHandler]:
             else:
                 self._file(path.removeprefix(live.prefix))
 
+        do_HEAD = do_GET  # the same headers; `_body` leaves the body out
+
         def _port(self) -> int:
             return cast(ThreadingHTTPServer, self.server).server_port
 
@@ -151,11 +153,16 @@ def handler(live: Live) -> type[BaseHTTPRequestHandler]:
             self.send_header("Content-Length", str(len(data)))
             self.send_header("Connection", "close")
             self.end_headers()
-            self.wfile.write(data)
+            self._body(data)
+
+        def _body(self, data: bytes) -> None:
+            if self.command != "HEAD":
+                self.wfile.write(data)
 
         def _redirect(self, where: str) -> None:
             self.send_response(HTTPStatus.FOUND)
             self.send_header("Location", where)
+            self.send_header("Content-Length", "0")
             self.end_headers()
 
         def _file(self, rel: str) -> None:
@@ -187,7 +194,7 @@ def handler(live: Live) -> type[BaseHTTPRequestHandler]:
             self.send_header("Content-Length", str(len(data)))
             self.send_header("Cache-Control", "no-store")
             self.end_headers()
-            self.wfile.write(data)
+            self._body(data)
 
         def _events(self) -> None:
             """Server-sent events: `reload` when the site moved past the page's version,
@@ -198,6 +205,8 @@ def handler(live: Live) -> type[BaseHTTPRequestHandler]:
             self.send_header("Content-Type", "text/event-stream")
             self.send_header("Cache-Control", "no-store")
             self.end_headers()
+            if self.command == "HEAD":
+                return
             try:
                 while True:
                     version, problem = self._next(seen)

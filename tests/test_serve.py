@@ -9,6 +9,7 @@ and is no measure of speed."""
 
 from __future__ import annotations
 
+import http.client
 import os
 import queue
 import re
@@ -21,6 +22,7 @@ import time
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO
@@ -319,6 +321,51 @@ def test_head_is_get_without_the_body(served: Serve) -> None:
     events = f"HEAD /__portfolio/events?v=1 HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n\r\n"
     status, headers, body = _raw(port, events.encode())
     assert status == 200 and headers["Content-Type"] == "text/event-stream" and body == b""
+
+
+@contextmanager
+def _live_server(
+    root: Path, out: Path, idle: float, heartbeat: float
+) -> Iterator[tuple[Live, int]]:
+    """serve's server, in this process, answering for `root` (built into `out`): its
+    state and its port."""
+    from portfolio.serve import Server, handler
+
+    live = Live(root, out)
+    live.rebuild()
+    server = Server(("127.0.0.1", 0), handler(live, idle=idle, heartbeat=heartbeat))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield live, server.server_port
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def test_idle_connections_are_dropped_but_event_streams_last(tmp_path: Path) -> None:
+    """A client that connects and says nothing (or half a request) is dropped after the
+    idle timeout; an event stream, which only the server writes to, outlives it."""
+    root = _project(tmp_path)
+    idle, heartbeat = 1.0, 0.1
+    with _live_server(root, tmp_path / "out", idle, heartbeat) as (live, port):
+        for said in (b"", b"GET /career/ HTT"):
+            with socket.create_connection(("127.0.0.1", port), timeout=HANG) as s:
+                s.sendall(said)
+                assert s.recv(1024) == b"", "the server closes the connection"
+
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=HANG)
+        connection.request("GET", f"/__portfolio/events?v={live.version}")
+        stream = connection.getresponse()
+        beats = 0
+        while beats * heartbeat < 2 * idle:  # then it has lived past the idle timeout
+            line = stream.readline()
+            assert line, "the event stream ended"
+            beats += line == b": still here\n"
+        _edit(root / EVIDENCE, "without slowing", "without ever slowing")
+        live.rebuild()
+        while (line := stream.readline()) != b"event: reload\n":
+            assert line, "the event stream ended"
+        connection.close()
 
 
 def _files(folder: Path) -> dict[str, bytes]:

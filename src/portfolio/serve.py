@@ -20,6 +20,8 @@ from __future__ import annotations
 
 import json
 import shutil
+import socket
+import sys
 import tempfile
 import threading
 from collections.abc import Callable
@@ -27,7 +29,7 @@ from dataclasses import dataclass, field
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import cast
+from typing import Any, cast
 from urllib.parse import unquote, urlsplit
 
 from portfolio.build import Memos, load, site_outputs
@@ -36,6 +38,9 @@ from portfolio.errors import BuildError, ContentError
 from portfolio.write import sync_tree
 
 EVENTS = "/__portfolio/events"
+IDLE = 30.0  # seconds a connection may keep the server waiting for its request
+HEARTBEAT = 15.0  # seconds between the event stream's "still here" comments
+Request = socket.socket | tuple[bytes, socket.socket]  # what socketserver hands a handler
 TYPES = {".html": "text/html; charset=utf-8", ".css": "text/css", ".svg": "image/svg+xml",
          ".js": "text/javascript", ".json": "application/json", ".xml": "application/xml",
          ".txt": "text/plain; charset=utf-8", ".pdf": "application/pdf", ".png": "image/png",
@@ -108,9 +113,28 @@ class Live:
         return []
 
 
-def handler(live: Live) -> type[BaseHTTPRequestHandler]:
+class Server(ThreadingHTTPServer):
+    """The HTTP server, quiet about clients that went away or stalled (a closed tab, a
+    timed-out connection): they are not news. Anything else is a bug, printed."""
+
+    daemon_threads = True
+
+    def handle_error(self, request: Request, client_address: Any) -> None:
+        if isinstance(sys.exc_info()[1], ConnectionError | TimeoutError):
+            return
+        super().handle_error(request, client_address)
+
+
+def handler(
+    live: Live, idle: float = IDLE, heartbeat: float = HEARTBEAT
+) -> type[BaseHTTPRequestHandler]:
+    """The request handler: `idle` seconds to send a request (then the connection is
+    dropped, so a client that connects and says nothing does not keep a thread), and
+    a comment on the event stream every `heartbeat` seconds."""
+
     class Handler(BaseHTTPRequestHandler):
         server_version = "portfolio-serve"
+        timeout = idle  # the socket's; the event stream only writes, so it stays open
 
         def log_message(self, format: str, *args: object) -> None:
             """Requests are not news; errors and rebuilds are printed by the command."""
@@ -219,13 +243,13 @@ def handler(live: Live) -> type[BaseHTTPRequestHandler]:
                     self.wfile.write(message.encode())
                     self.wfile.flush()
                     seen = version
-            except (BrokenPipeError, ConnectionResetError):
+            except (ConnectionError, TimeoutError):  # gone, or stopped reading
                 return
 
         def _next(self, seen: int) -> tuple[int, str | None]:
-            """Wait (15 s at most) for a version other than `seen`."""
+            """Wait (`heartbeat` seconds at most) for a version other than `seen`."""
             with live.changed:
-                live.changed.wait_for(lambda: live.version != seen, timeout=15)
+                live.changed.wait_for(lambda: live.version != seen, timeout=heartbeat)
                 return live.version, live.problem
 
     return Handler
@@ -255,13 +279,12 @@ def watch(live: Live, stop: threading.Event, report: Report) -> None:
                 break  # the theme changed: watch its folders instead
 
 
-def start(root: Path, port: int) -> tuple[ThreadingHTTPServer, Live]:
+def start(root: Path, port: int) -> tuple[Server, Live]:
     """Build once and start the server (not yet serving): raises OSError if the port is taken."""
     out = Path(tempfile.mkdtemp(prefix="portfolio-serve-"))
     live = Live(root, out)
     live.rebuild()
-    server = ThreadingHTTPServer(("127.0.0.1", port), handler(live))
-    server.daemon_threads = True
+    server = Server(("127.0.0.1", port), handler(live))
     return server, live
 
 

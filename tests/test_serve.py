@@ -1,7 +1,8 @@
 """`portfolio serve` as a user runs it: a real process on loopback, under the site's
 base path; a change to a file shows in the page, a content error is pushed to the
 page while the last good site stays up, and Ctrl-C stops it cleanly.
-It answers only requests addressed to itself.
+It answers only requests addressed to itself, and nothing a client sends gives a
+traceback.
 
 The tests wait for what the server says (its `Serving` line, the events it streams),
 never for a number of seconds: HANG only keeps a broken server from hanging the suite,
@@ -302,6 +303,33 @@ def test_only_requests_for_itself_are_answered(served: Serve) -> None:
     assert _raw(port, two.encode())[0] == 400
 
 
+def test_what_cannot_be_read_is_a_400_not_a_traceback(served: Serve) -> None:
+    port = served.port
+    for target in (
+        "/career/%00",
+        "/career/a%00b/",
+        "/career/%0a",
+        "/career/%zz",
+        "/career/%f",
+        "/career/%ff%fe/",
+        "/__portfolio/events?v=abc",
+        "/__portfolio/events?v=",
+        "/__portfolio/events?v=1&v=2",
+        "/__portfolio/events?v",
+        "/__portfolio/events?v=%ff",
+        "/__portfolio/events?v=" + "9" * 5000,
+        "/career/" + "a" * 5000,
+        f"http://127.0.0.1:{port}/career/",
+        "*",
+    ):
+        assert _ask(port, target) == 400, target
+    assert _ask(port, "/career/" + "a" * 300 + "/") == 404  # a name too long for a file
+    assert _ask(port, "/career/../../../../etc/passwd") == 404
+    assert _ask(port, "/career/%2e%2e/%2e%2e/etc/passwd") == 404
+    _, err = served.stop()
+    assert "Traceback" not in err and "Exception" not in err, err
+
+
 def test_head_is_get_without_the_body(served: Serve) -> None:
     port = served.port
     for target, status in (
@@ -366,6 +394,25 @@ def test_idle_connections_are_dropped_but_event_streams_last(tmp_path: Path) -> 
         while (line := stream.readline()) != b"event: reload\n":
             assert line, "the event stream ended"
         connection.close()
+
+
+def test_a_base_path_with_escapes_is_served_and_redirects_are_escaped(tmp_path: Path) -> None:
+    """The base URL's path is compared decoded, as request paths are, and sent back
+    encoded: a folder whose name is not Latin-1 gets a Location a header can hold."""
+    root = _project(tmp_path)
+    _edit(root / "portfolio.yaml", "ines.github.io/career/", "ines.github.io/my%20career/")
+    with _live_server(root, tmp_path / "out", 5.0, 5.0) as (live, port):
+        assert live.prefix == "/my career/"
+        (live.out / "€").mkdir()
+        assert _ask(port, "/my%20career/") == 200
+        status, headers, _ = _raw(
+            port, f"GET /elsewhere HTTP/1.0\r\nHost: 127.0.0.1:{port}\r\n\r\n".encode()
+        )
+        assert status == 302 and headers["Location"] == "/my%20career/"
+        status, headers, _ = _raw(
+            port, f"GET /my%20career/%E2%82%AC HTTP/1.0\r\nHost: 127.0.0.1:{port}\r\n\r\n".encode()
+        )
+        assert status == 302 and headers["Location"] == "/my%20career/%E2%82%AC/"
 
 
 def _files(folder: Path) -> dict[str, bytes]:

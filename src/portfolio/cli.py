@@ -191,6 +191,7 @@ def serve(project: Path, port: int) -> None:
     A content error shows in the page; the last good site stays up. Ctrl-C stops."""
     import signal
     import threading
+    from urllib.parse import quote
 
     from portfolio import serve as live_site
 
@@ -221,7 +222,8 @@ def serve(project: Path, port: int) -> None:
     try:
         if live.problem:
             click.echo(live.problem, err=True)
-        click.echo(f"Serving http://127.0.0.1:{server.server_port}{live.prefix} (Ctrl-C to stop)")
+        url = f"http://127.0.0.1:{server.server_port}{quote(live.prefix)}"
+        click.echo(f"Serving {url} (Ctrl-C to stop)")
         threading.Thread(target=live_site.watch, args=(live, stop, report), daemon=True).start()
         server.serve_forever()
     except KeyboardInterrupt:

@@ -19,6 +19,7 @@ address and port the server listens on.
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import socket
 import sys
@@ -30,7 +31,7 @@ from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any, cast
-from urllib.parse import unquote, urlsplit
+from urllib.parse import parse_qs, quote, unquote, urlsplit
 
 from portfolio.build import Memos, load, site_outputs
 from portfolio.cache import Cache, settings
@@ -40,6 +41,8 @@ from portfolio.write import sync_tree
 EVENTS = "/__portfolio/events"
 IDLE = 30.0  # seconds a connection may keep the server waiting for its request
 HEARTBEAT = 15.0  # seconds between the event stream's "still here" comments
+LONGEST = 2048  # characters of a request's address: longer is not one of ours
+BAD_ESCAPE = re.compile(r"%(?![0-9A-Fa-f]{2})")
 Request = socket.socket | tuple[bytes, socket.socket]  # what socketserver hands a handler
 TYPES = {".html": "text/html; charset=utf-8", ".css": "text/css", ".svg": "image/svg+xml",
          ".js": "text/javascript", ".json": "application/json", ".xml": "application/xml",
@@ -72,7 +75,7 @@ class Live:
     out: Path
     version: int = 0
     problem: str | None = None
-    prefix: str = "/"  # the base URL's path: the site is served under it
+    prefix: str = "/"  # the base URL's path, decoded: the site is served under it
     watched: list[Path] = field(default_factory=list)
     changed: threading.Condition = field(default_factory=threading.Condition)
     cache: Cache | None = None  # the last good build's, in memory
@@ -91,7 +94,7 @@ class Live:
             return self._fail(exc.format())
         except BuildError as exc:
             return self._fail(f"error: {exc}")
-        path = urlsplit(portfolio.config.base_url).path or "/"
+        path = unquote(urlsplit(portfolio.config.base_url).path) or "/"
         self.prefix = path if path.endswith("/") else path + "/"
         self.watched = [self.root / "content", self.root / "portfolio.yaml", *theme.folders]
         changed = sync_tree(self.out, outputs, self.written)
@@ -146,11 +149,18 @@ def handler(
                     f"This server answers only http://127.0.0.1:{self._port()}/ and "
                     f"http://localhost:{self._port()}/.",
                 )
-            path = unquote(urlsplit(self.path).path)
+            target = self._target()
+            if target is None:
+                return self._refuse(
+                    HTTPStatus.BAD_REQUEST,
+                    "This address cannot be read: it is too long, or holds a bad %-escape "
+                    "or a control character.",
+                )
+            path, query = target
             if path == EVENTS:
-                self._events()
+                self._events(query)
             elif not path.startswith(live.prefix):
-                self._redirect(live.prefix)
+                self._redirect(quote(live.prefix))
             else:
                 self._file(path.removeprefix(live.prefix))
 
@@ -169,6 +179,21 @@ def handler(
             if port == 80:
                 names |= {"127.0.0.1", "localhost"}
             return hosts[0].strip().lower() in names
+
+        def _target(self) -> tuple[str, str] | None:
+            """The request's path (decoded) and query, or None when it is not an address
+            of ours or cannot be decoded: bad or NUL escapes, not UTF-8, too long."""
+            raw = self.path
+            if not raw.startswith("/") or len(raw) > LONGEST or BAD_ESCAPE.search(raw):
+                return None
+            path, _, query = raw.partition("#")[0].partition("?")
+            try:
+                path = unquote(path, errors="strict")
+            except UnicodeDecodeError:
+                return None
+            if any(ord(c) < 0x20 or c == "\x7f" for c in path):
+                return None
+            return path, query
 
         def _refuse(self, status: HTTPStatus, text: str) -> None:
             data = (text + "\n").encode()
@@ -190,26 +215,28 @@ def handler(
             self.end_headers()
 
         def _file(self, rel: str) -> None:
-            file = (live.out / rel).resolve()
-            if not file.is_relative_to(live.out.resolve()):
+            try:
+                file = (live.out / rel).resolve()
+                if not file.is_relative_to(live.out.resolve()):
+                    return self._missing()
+                if file.is_dir():
+                    if rel and not rel.endswith("/"):
+                        return self._redirect(quote(live.prefix + rel + "/"))
+                    file = file / "index.html"
+                data = file.read_bytes()
+            except (OSError, ValueError):  # no such file, a name too long, a folder
                 return self._missing()
-            if file.is_dir():
-                if rel and not rel.endswith("/"):
-                    return self._redirect(live.prefix + rel + "/")
-                file = file / "index.html"
-            if not file.is_file():
-                return self._missing()
-            self._send(HTTPStatus.OK, file)
+            self._send(HTTPStatus.OK, file, data)
 
         def _missing(self) -> None:
             page = live.out / "404.html"
-            if page.is_file():
-                self._send(HTTPStatus.NOT_FOUND, page)
-            else:
-                self.send_error(HTTPStatus.NOT_FOUND)
+            try:
+                data = page.read_bytes()
+            except OSError:
+                return self.send_error(HTTPStatus.NOT_FOUND)
+            self._send(HTTPStatus.NOT_FOUND, page, data)
 
-        def _send(self, status: HTTPStatus, file: Path) -> None:
-            data = file.read_bytes()
+        def _send(self, status: HTTPStatus, file: Path, data: bytes) -> None:
             if file.suffix == ".html":
                 script = CLIENT % {"events": EVENTS, "version": live.version}
                 data = data.replace(b"</body>", script.encode() + b"</body>", 1)
@@ -220,11 +247,20 @@ def handler(
             self.end_headers()
             self._body(data)
 
-        def _events(self) -> None:
-            """Server-sent events: `reload` when the site moved past the page's version,
-            `problem` (with the errors) while the content does not build."""
-            query = urlsplit(self.path).query
-            seen = int(query.removeprefix("v=")) if query.startswith("v=") else -1
+        def _events(self, query: str) -> None:
+            """Server-sent events: `reload` when the site moved past the page's version
+            (`?v=`; none: any), `problem` (with the errors) while the content does not
+            build."""
+            try:
+                given = parse_qs(query, keep_blank_values=True, strict_parsing=True,
+                                 errors="strict", max_num_fields=8).get("v", ["-1"])  # fmt: skip
+            except ValueError:  # a field without `=`, bad UTF-8, too many fields
+                given = []
+            if len(given) != 1 or not re.fullmatch(r"-?[0-9]{1,18}", given[0]):
+                return self._refuse(
+                    HTTPStatus.BAD_REQUEST, "The event stream's v= must be one whole number."
+                )
+            seen = int(given[0])
             self.send_response(HTTPStatus.OK)
             self.send_header("Content-Type", "text/event-stream")
             self.send_header("Cache-Control", "no-store")

@@ -1,6 +1,6 @@
 """`portfolio serve` as a user runs it: a real process on loopback, under the site's
-base path; a change to a file shows in the page, a content error is pushed to the
-page while the last good site stays up, and Ctrl-C stops it cleanly.
+base path; a change to a file shows in the page, a content error (or a theme's bug) is
+pushed to the page while the last good site stays up, and Ctrl-C stops it cleanly.
 It answers only requests addressed to itself, and nothing a client sends gives a
 traceback.
 
@@ -26,7 +26,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 import pytest
 
@@ -415,12 +415,101 @@ def test_a_base_path_with_escapes_is_served_and_redirects_are_escaped(tmp_path: 
         assert status == 302 and headers["Location"] == "/my%20career/%E2%82%AC/"
 
 
+class Strange(Exception):
+    """Not an error type the build knows: any bug at all, from a theme or from us."""
+
+
 def _files(folder: Path) -> dict[str, bytes]:
     return {
         p.relative_to(folder).as_posix(): p.read_bytes()
         for p in sorted(folder.rglob("*"))
         if p.is_file()
     }
+
+
+def test_a_theme_bug_is_shown_and_the_preview_goes_on(tmp_path: Path) -> None:
+    """A theme that divides by zero: the page shows where, the terminal too, the last
+    good site stays, and the watcher is still there to see the fix."""
+    root = _project(tmp_path)
+    theme = root / "themes" / "mine"
+    (theme / "templates").mkdir(parents=True)
+    (theme / "theme.yaml").write_text("name: mine\nextends: classic\n", encoding="utf-8")
+    template = theme / "templates" / "404.html"
+    template.write_text(
+        '{% extends "layout.html" %}{% block content %}\n<p>Lost? {{ 6 / 3 }}</p>\n'
+        "{% endblock %}\n",
+        encoding="utf-8",
+    )
+    _edit(root / "portfolio.yaml", "theme: classic", "theme: mine")
+    serve = Serve(root, tmp_path / "tmp")
+    try:
+        base = serve.ready().base
+        status, html = _get(base + "/career/no-such-page/")
+        assert status == 404 and "Lost? 2.0" in html
+        with Events(base, _version(html)) as events:
+            _edit(template, "6 / 3", "6 / 0")
+            event, data = events.next()
+            assert event == "problem"
+            assert "division by zero" in data and "themes/mine/templates/404.html" in data
+            assert serve.wait_for("err", "division by zero")
+            status, html = _get(base + "/career/no-such-page/")
+            assert status == 404 and "Lost? 2.0" in html, "the last good site stays"
+            _edit(template, "6 / 0", "6 / 2")
+            assert events.next()[0] == "reload", "the watcher is still watching"
+        assert "Lost? 3.0" in _get(base + "/career/no-such-page/")[1]
+        _, err = serve.stop()
+        assert serve.process.returncode == 0, err
+    finally:
+        serve.kill()
+
+
+def test_any_error_of_a_rebuild_keeps_the_last_site(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Whatever a rebuild raises becomes the problem shown, with where it came from;
+    the site and its cache stay the last good ones. A rebuild that failed while writing
+    leaves the next one to remake everything, so the folder ends up right."""
+    from portfolio import serve
+
+    root = copy_sample(tmp_path / "project")
+    live = serve.Live(root, tmp_path / "live")
+    live.rebuild()
+    good, cache = _files(live.out), live.cache
+
+    def strange(*args: object, **kwargs: object) -> None:
+        raise Strange("the theme did something odd")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(serve, "site_outputs", strange)
+        assert live.rebuild() == []
+    assert live.problem is not None
+    assert "Strange: the theme did something odd" in live.problem
+    assert "test_serve.py" in live.problem, "where it was raised"
+    assert _files(live.out) == good and live.cache is cache
+
+    real = serve.sync_tree
+
+    def full_disk(*args: Any) -> list[str]:
+        real(*args)  # every file written, then the last write fails
+        raise OSError(28, "No space left on device")
+
+    evidence = root / EVIDENCE
+    text = evidence.read_text(encoding="utf-8")
+    extra = root / "content" / "evidence" / "a-new-talk.md"
+    with monkeypatch.context() as patch:
+        patch.setattr(serve, "sync_tree", full_disk)
+        evidence.write_text(text + "\nOne more sentence.\n", encoding="utf-8")
+        extra.write_text(
+            "---\ntitle: A new talk\nkind: talk\ndate: 2026-10-01\nsummary: Said.\n---\n",
+            encoding="utf-8",
+        )
+        live.rebuild()
+    assert live.problem is not None and "No space left on device" in live.problem
+    evidence.write_text(text, encoding="utf-8")  # both changes undone
+    extra.unlink()
+    live.rebuild()
+    assert live.problem is None
+    assert _files(live.out) == good
 
 
 def test_rebuilds_are_incremental_and_equal_a_fresh_build(tmp_path: Path) -> None:

@@ -7,7 +7,8 @@ is kept in memory, so only the files that changed are parsed again and only the 
 that depend on them are rendered again, and only the files whose bytes changed are
 rewritten. Each HTML page is served with a small script that listens on an event
 stream: the page reloads when the site changed, and shows an overlay with the file
-and line when the content has an error, while the last good site keeps being served.
+and line when the content has an error (or the theme fails), while the last good site
+keeps being served.
 
 Only this machine should see the preview, which shows what the content holds while it
 is being edited (the error overlay can name private goals). Listening on loopback is
@@ -25,6 +26,7 @@ import socket
 import sys
 import tempfile
 import threading
+import traceback
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from http import HTTPStatus
@@ -82,22 +84,38 @@ class Live:
     written: set[str] = field(default_factory=set)  # what `out` holds (a new folder)
 
     def rebuild(self) -> list[str]:
-        """Build, redoing only what changed; write what changed. On a content error keep
-        the last site (and the cache that made it)."""
-        cache = Cache(self.root, in_memory=True, after=self.cache)
+        """Build, redoing only what changed; write what changed. On any error keep the
+        last site (and the cache that made it), and say what went wrong instead."""
         try:
-            portfolio, theme = load(self.root, cache)
-            memos = Memos(cache)
-            outputs = site_outputs(portfolio, theme, pdf=False, memo=memos(self.out))
-            outputs = memos.keep_files(self.out, outputs)
+            return self._rebuild()
         except ContentError as exc:
             return self._fail(exc.format())
         except BuildError as exc:
             return self._fail(f"error: {exc}")
+        except Exception as exc:
+            # The one broad catch, at serve's edge: a theme is code being edited while
+            # the preview runs, and its bug (or ours) must show in the page and leave
+            # the watcher watching, not kill it and leave a page that never reloads.
+            # `build` lets the same bug crash loudly.
+            return self._fail(crashed(exc, self.root))
+
+    def _rebuild(self) -> list[str]:
+        cache = Cache(self.root, in_memory=True, after=self.cache)
+        portfolio, theme = load(self.root, cache)
+        memos = Memos(cache)
+        outputs = site_outputs(portfolio, theme, pdf=False, memo=memos(self.out))
+        outputs = memos.keep_files(self.out, outputs)
+        try:
+            changed = sync_tree(self.out, outputs, self.written)
+        except BaseException:
+            # `out` may hold part of this build: remember every file it may hold, and
+            # trust none of it to be the last build's output (no cache: all is remade).
+            self.written |= {o.path for o in outputs}
+            self.cache = None
+            raise
         path = unquote(urlsplit(portfolio.config.base_url).path) or "/"
         self.prefix = path if path.endswith("/") else path + "/"
         self.watched = [self.root / "content", self.root / "portfolio.yaml", *theme.folders]
-        changed = sync_tree(self.out, outputs, self.written)
         self.written = {o.path for o in outputs}
         cache.save(cache.loaded, {self.out: (settings(None, False), {})})
         self.cache = cache
@@ -114,6 +132,21 @@ class Live:
             self.version += 1
             self.changed.notify_all()
         return []
+
+
+def crashed(exc: Exception, root: Path) -> str:
+    """A bug met while rebuilding, in a few lines for the overlay and the terminal: what
+    was raised, and where. Frames in templates (Jinja reports them as frames of the
+    template's file) say where in a theme; without any, the innermost Python ones."""
+    frames = traceback.extract_tb(exc.__traceback__)
+    where = [f for f in frames if not f.filename.endswith(".py")] or frames[-3:]
+    lines = []
+    for frame in where[-6:]:
+        file = Path(frame.filename)
+        shown = file.relative_to(root) if file.is_relative_to(root) else file
+        lines.append(f"    {shown.as_posix()}:{frame.lineno}, in {frame.name}")
+    what = traceback.format_exception_only(exc)[-1].strip()
+    return "\n".join([f"error: the site could not be rebuilt: {what}", *lines])
 
 
 class Server(ThreadingHTTPServer):
@@ -296,7 +329,7 @@ Report = Callable[[list[str], str | None], None]
 
 def watch(live: Live, stop: threading.Event, report: Report) -> None:
     """Rebuild on every change until `stop` is set; `report(changed, problem)` says how
-    it went."""
+    it went. `live.rebuild` raises nothing but an interrupt, so this keeps watching."""
     from watchfiles import watch as changes
 
     while not stop.is_set():

@@ -31,6 +31,7 @@ from typing import IO, Any
 import pytest
 
 from conftest import copy_sample
+from portfolio.render import Output
 from portfolio.serve import Live
 
 EVIDENCE = "content/evidence/warehouse-cost-reduction.md"
@@ -510,6 +511,28 @@ def test_any_error_of_a_rebuild_keeps_the_last_site(
     live.rebuild()
     assert live.problem is None
     assert _files(live.out) == good
+
+
+def test_sync_tree_replaces_files_whole(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A page is never rewritten in place: someone reading it meanwhile reads the old
+    page whole, and a write that fails leaves the old page and no stray file."""
+    from portfolio.write import sync_tree
+
+    out = tmp_path / "out"
+    sync_tree(out, [Output("index.html", data=b"old page")], set())
+    with (out / "index.html").open("rb") as reader:
+        changed = sync_tree(out, [Output("index.html", data=b"new")], {"index.html"})
+        assert reader.read() == b"old page"
+    assert changed == ["index.html"]
+    assert _files(out) == {"index.html": b"new"}
+
+    def fail(*args: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", fail)
+    with pytest.raises(OSError):
+        sync_tree(out, [Output("index.html", data=b"newer")], {"index.html"})
+    assert _files(out) == {"index.html": b"new"}
 
 
 def test_rebuilds_are_incremental_and_equal_a_fresh_build(tmp_path: Path) -> None:

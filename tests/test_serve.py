@@ -258,8 +258,10 @@ def test_ctrl_c_stops_it_cleanly(served: Serve) -> None:
         _get(served.base + "/career/")
 
 
-def test_a_busy_port_is_a_clear_error(tmp_path: Path) -> None:
+def test_a_busy_port_is_a_clear_error_and_leaves_nothing(tmp_path: Path) -> None:
     root = copy_sample(tmp_path / "project")
+    tmp = tmp_path / "tmp"
+    tmp.mkdir()
     with socket.socket() as busy:
         busy.bind(("127.0.0.1", 0))
         busy.listen()
@@ -269,10 +271,41 @@ def test_a_busy_port_is_a_clear_error(tmp_path: Path) -> None:
             capture_output=True,
             text=True,
             timeout=HANG,
+            env={**os.environ, "TMPDIR": str(tmp)},
         )
     assert done.returncode == 1
     assert f"cannot listen on 127.0.0.1:{port}" in done.stderr
     assert "Traceback" not in done.stderr
+    assert not list(tmp.iterdir()), "no copy of the site is left in the temporary folder"
+
+
+def test_a_failed_first_build_leaves_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Stopped during its first build, start removes its copy and frees the port."""
+    import tempfile
+
+    from portfolio import serve
+
+    root = copy_sample(tmp_path / "project")
+    tmp = tmp_path / "tmp"
+    tmp.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp))
+    real = serve.Live.rebuild
+
+    def interrupted(live: serve.Live) -> list[str]:
+        real(live)  # the copy is written, then Ctrl-C
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(serve.Live, "rebuild", interrupted)
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    with pytest.raises(KeyboardInterrupt):
+        serve.start(root, port)
+    assert not list(tmp.iterdir())
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", port))  # the server's socket was closed
 
 
 def test_only_requests_for_itself_are_answered(served: Serve) -> None:

@@ -349,11 +349,19 @@ def watch(live: Live, stop: threading.Event, report: Report) -> None:
 
 
 def start(root: Path, port: int) -> tuple[Server, Live]:
-    """Build once and start the server (not yet serving): raises OSError if the port is taken."""
-    out = Path(tempfile.mkdtemp(prefix="portfolio-serve-"))
-    live = Live(root, out)
-    live.rebuild()
-    server = Server(("127.0.0.1", port), handler(live))
+    """Listen on `port`, then build once (not yet serving): raises OSError if the port
+    is taken. Whatever fails (the port, an interrupt during the first build) leaves nothing
+    behind: no socket open, no copy of the site in the temporary folder."""
+    live = Live(root, Path(tempfile.mkdtemp(prefix="portfolio-serve-")))
+    server: Server | None = None
+    try:
+        server = Server(("127.0.0.1", port), handler(live))
+        live.rebuild()
+    except BaseException:
+        if server is not None:
+            server.server_close()
+        cleanup(live)
+        raise
     return server, live
 
 

@@ -233,19 +233,12 @@ def serve(project: Path, port: int) -> None:
     A content error shows in the page; the last good site stays up. Ctrl-C stops."""
     import signal
     import threading
+    from urllib.parse import quote
 
     from portfolio import serve as live_site
 
-    root = project.resolve()
-    try:
-        server, live = live_site.start(root, port)
-    except OSError as exc:
-        click.echo(f"error: cannot listen on 127.0.0.1:{port}: {exc.strerror or exc}; "
-                   "choose another --port", err=True)  # fmt: skip
-        sys.exit(1)
-    if live.problem:
-        click.echo(live.problem, err=True)
-    click.echo(f"Serving http://127.0.0.1:{server.server_port}{live.prefix} (Ctrl-C to stop)")
+    def interrupt(signum: int, frame: object) -> None:
+        raise KeyboardInterrupt
 
     def report(changed: list[str], problem: str | None) -> None:
         if problem:
@@ -253,14 +246,27 @@ def serve(project: Path, port: int) -> None:
         elif changed:
             click.echo(f"Rebuilt: {count(len(changed), 'file')} changed.")
 
-    def interrupt(signum: int, frame: object) -> None:
-        raise KeyboardInterrupt
-
+    # From the start, so that Ctrl-C at any moment (even during the first build) stops
+    # it the same way, removing its temporary copy of the site.
     signal.signal(signal.SIGTERM, interrupt)
     signal.signal(signal.SIGINT, interrupt)  # even where a shell started us ignoring it
     stop = threading.Event()
-    threading.Thread(target=live_site.watch, args=(live, stop, report), daemon=True).start()
+    root = project.resolve()
     try:
+        server, live = live_site.start(root, port)
+    except OSError as exc:
+        click.echo(f"error: cannot listen on 127.0.0.1:{port}: {exc.strerror or exc}; "
+                   "choose another --port", err=True)  # fmt: skip
+        sys.exit(1)
+    except KeyboardInterrupt:
+        click.echo("Stopped.")
+        return
+    try:
+        if live.problem:
+            click.echo(live.problem, err=True)
+        url = f"http://127.0.0.1:{server.server_port}{quote(live.prefix)}"
+        click.echo(f"Serving {url} (Ctrl-C to stop)")
+        threading.Thread(target=live_site.watch, args=(live, stop, report), daemon=True).start()
         server.serve_forever()
     except KeyboardInterrupt:
         pass

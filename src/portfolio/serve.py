@@ -7,21 +7,33 @@ is kept in memory, so only the files that changed are parsed again and only the 
 that depend on them are rendered again, and only the files whose bytes changed are
 rewritten. Each HTML page is served with a small script that listens on an event
 stream: the page reloads when the site changed, and shows an overlay with the file
-and line when the content has an error, while the last good site keeps being served.
+and line when the content has an error (or the theme fails), while the last good site
+keeps being served.
+
+Only this machine should see the preview, which shows what the content holds while it
+is being edited (the error overlay can name private goals). Listening on loopback is
+not enough: a page on another site can rebind its own host name to 127.0.0.1 and read
+the answers (DNS rebinding), so a request is answered only when its Host names the
+address and port the server listens on.
 """
 
 from __future__ import annotations
 
 import json
+import re
 import shutil
+import socket
+import sys
 import tempfile
 import threading
+import traceback
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
+from typing import Any, cast
+from urllib.parse import parse_qs, quote, unquote, urlsplit
 
 from portfolio.build import Memos, load, site_outputs
 from portfolio.cache import Cache, settings
@@ -29,6 +41,11 @@ from portfolio.errors import BuildError, ContentError
 from portfolio.write import sync_tree
 
 EVENTS = "/__portfolio/events"
+IDLE = 30.0  # seconds a connection may keep the server waiting for its request
+HEARTBEAT = 15.0  # seconds between the event stream's "still here" comments
+LONGEST = 2048  # characters of a request's address: longer is not one of ours
+BAD_ESCAPE = re.compile(r"%(?![0-9A-Fa-f]{2})")
+Request = socket.socket | tuple[bytes, socket.socket]  # what socketserver hands a handler
 TYPES = {".html": "text/html; charset=utf-8", ".css": "text/css", ".svg": "image/svg+xml",
          ".js": "text/javascript", ".json": "application/json", ".xml": "application/xml",
          ".txt": "text/plain; charset=utf-8", ".pdf": "application/pdf", ".png": "image/png",
@@ -60,29 +77,45 @@ class Live:
     out: Path
     version: int = 0
     problem: str | None = None
-    prefix: str = "/"  # the base URL's path: the site is served under it
+    prefix: str = "/"  # the base URL's path, decoded: the site is served under it
     watched: list[Path] = field(default_factory=list)
     changed: threading.Condition = field(default_factory=threading.Condition)
     cache: Cache | None = None  # the last good build's, in memory
     written: set[str] = field(default_factory=set)  # what `out` holds (a new folder)
 
     def rebuild(self) -> list[str]:
-        """Build, redoing only what changed; write what changed. On a content error keep
-        the last site (and the cache that made it)."""
-        cache = Cache(self.root, in_memory=True, after=self.cache)
+        """Build, redoing only what changed; write what changed. On any error keep the
+        last site (and the cache that made it), and say what went wrong instead."""
         try:
-            portfolio, theme = load(self.root, cache)
-            memos = Memos(cache)
-            outputs = site_outputs(portfolio, theme, pdf=False, memo=memos(self.out))
-            outputs = memos.keep_files(self.out, outputs)
+            return self._rebuild()
         except ContentError as exc:
             return self._fail(exc.format())
         except BuildError as exc:
             return self._fail(f"error: {exc}")
-        path = urlsplit(portfolio.config.base_url).path or "/"
+        except Exception as exc:
+            # The one broad catch, at serve's edge: a theme is code being edited while
+            # the preview runs, and its bug (or ours) must show in the page and leave
+            # the watcher watching, not kill it and leave a page that never reloads.
+            # `build` lets the same bug crash loudly.
+            return self._fail(crashed(exc, self.root))
+
+    def _rebuild(self) -> list[str]:
+        cache = Cache(self.root, in_memory=True, after=self.cache)
+        portfolio, theme = load(self.root, cache)
+        memos = Memos(cache)
+        outputs = site_outputs(portfolio, theme, pdf=False, memo=memos(self.out))
+        outputs = memos.keep_files(self.out, outputs)
+        try:
+            changed = sync_tree(self.out, outputs, self.written)
+        except BaseException:
+            # `out` may hold part of this build: remember every file it may hold, and
+            # trust none of it to be the last build's output (no cache: all is remade).
+            self.written |= {o.path for o in outputs}
+            self.cache = None
+            raise
+        path = unquote(urlsplit(portfolio.config.base_url).path) or "/"
         self.prefix = path if path.endswith("/") else path + "/"
         self.watched = [self.root / "content", self.root / "portfolio.yaml", *theme.folders]
-        changed = sync_tree(self.out, outputs, self.written)
         self.written = {o.path for o in outputs}
         cache.save(cache.loaded, {self.out: (settings(None, False), {})})
         self.cache = cache
@@ -101,48 +134,142 @@ class Live:
         return []
 
 
-def handler(live: Live) -> type[BaseHTTPRequestHandler]:
+def crashed(exc: Exception, root: Path) -> str:
+    """A bug met while rebuilding, in a few lines for the overlay and the terminal: what
+    was raised, and where. Frames in templates (Jinja reports them as frames of the
+    template's file) say where in a theme; without any, the innermost Python ones."""
+    frames = traceback.extract_tb(exc.__traceback__)
+    where = [f for f in frames if not f.filename.endswith(".py")] or frames[-3:]
+    lines = []
+    for frame in where[-6:]:
+        file = Path(frame.filename)
+        shown = file.relative_to(root) if file.is_relative_to(root) else file
+        lines.append(f"    {shown.as_posix()}:{frame.lineno}, in {frame.name}")
+    what = traceback.format_exception_only(exc)[-1].strip()
+    return "\n".join([f"error: the site could not be rebuilt: {what}", *lines])
+
+
+class Server(ThreadingHTTPServer):
+    """The HTTP server, quiet about clients that went away or stalled (a closed tab, a
+    timed-out connection): they are not news. Anything else is a bug, printed."""
+
+    daemon_threads = True
+
+    def handle_error(self, request: Request, client_address: Any) -> None:
+        if isinstance(sys.exc_info()[1], ConnectionError | TimeoutError):
+            return
+        super().handle_error(request, client_address)
+
+
+def handler(
+    live: Live, idle: float = IDLE, heartbeat: float = HEARTBEAT
+) -> type[BaseHTTPRequestHandler]:
+    """The request handler: `idle` seconds to send a request (then the connection is
+    dropped, so a client that connects and says nothing does not keep a thread), and
+    a comment on the event stream every `heartbeat` seconds."""
+
     class Handler(BaseHTTPRequestHandler):
         server_version = "portfolio-serve"
+        timeout = idle  # the socket's; the event stream only writes, so it stays open
 
         def log_message(self, format: str, *args: object) -> None:
             """Requests are not news; errors and rebuilds are printed by the command."""
 
         def do_GET(self) -> None:
-            path = unquote(urlsplit(self.path).path)
+            if not self._for_us():
+                return self._refuse(
+                    HTTPStatus.BAD_REQUEST,
+                    f"This server answers only http://127.0.0.1:{self._port()}/ and "
+                    f"http://localhost:{self._port()}/.",
+                )
+            target = self._target()
+            if target is None:
+                return self._refuse(
+                    HTTPStatus.BAD_REQUEST,
+                    "This address cannot be read: it is too long, or holds a bad %-escape "
+                    "or a control character.",
+                )
+            path, query = target
             if path == EVENTS:
-                self._events()
+                self._events(query)
             elif not path.startswith(live.prefix):
-                self._redirect(live.prefix)
+                self._redirect(quote(live.prefix))
             else:
                 self._file(path.removeprefix(live.prefix))
+
+        do_HEAD = do_GET  # the same headers; `_body` leaves the body out
+
+        def _port(self) -> int:
+            return cast(ThreadingHTTPServer, self.server).server_port
+
+        def _for_us(self) -> bool:
+            """Whether the one Host header names the address and port we listen on."""
+            hosts = self.headers.get_all("Host") or []
+            if len(hosts) != 1:
+                return False
+            port = self._port()
+            names = {f"127.0.0.1:{port}", f"localhost:{port}"}
+            if port == 80:
+                names |= {"127.0.0.1", "localhost"}
+            return hosts[0].strip().lower() in names
+
+        def _target(self) -> tuple[str, str] | None:
+            """The request's path (decoded) and query, or None when it is not an address
+            of ours or cannot be decoded: bad or NUL escapes, not UTF-8, too long."""
+            raw = self.path
+            if not raw.startswith("/") or len(raw) > LONGEST or BAD_ESCAPE.search(raw):
+                return None
+            path, _, query = raw.partition("#")[0].partition("?")
+            try:
+                path = unquote(path, errors="strict")
+            except UnicodeDecodeError:
+                return None
+            if any(ord(c) < 0x20 or c == "\x7f" for c in path):
+                return None
+            return path, query
+
+        def _refuse(self, status: HTTPStatus, text: str) -> None:
+            data = (text + "\n").encode()
+            self.send_response(status)
+            self.send_header("Content-Type", "text/plain; charset=utf-8")
+            self.send_header("Content-Length", str(len(data)))
+            self.send_header("Connection", "close")
+            self.end_headers()
+            self._body(data)
+
+        def _body(self, data: bytes) -> None:
+            if self.command != "HEAD":
+                self.wfile.write(data)
 
         def _redirect(self, where: str) -> None:
             self.send_response(HTTPStatus.FOUND)
             self.send_header("Location", where)
+            self.send_header("Content-Length", "0")
             self.end_headers()
 
         def _file(self, rel: str) -> None:
-            file = (live.out / rel).resolve()
-            if not file.is_relative_to(live.out.resolve()):
+            try:
+                file = (live.out / rel).resolve()
+                if not file.is_relative_to(live.out.resolve()):
+                    return self._missing()
+                if file.is_dir():
+                    if rel and not rel.endswith("/"):
+                        return self._redirect(quote(live.prefix + rel + "/"))
+                    file = file / "index.html"
+                data = file.read_bytes()
+            except (OSError, ValueError):  # no such file, a name too long, a folder
                 return self._missing()
-            if file.is_dir():
-                if rel and not rel.endswith("/"):
-                    return self._redirect(live.prefix + rel + "/")
-                file = file / "index.html"
-            if not file.is_file():
-                return self._missing()
-            self._send(HTTPStatus.OK, file)
+            self._send(HTTPStatus.OK, file, data)
 
         def _missing(self) -> None:
             page = live.out / "404.html"
-            if page.is_file():
-                self._send(HTTPStatus.NOT_FOUND, page)
-            else:
-                self.send_error(HTTPStatus.NOT_FOUND)
+            try:
+                data = page.read_bytes()
+            except OSError:
+                return self.send_error(HTTPStatus.NOT_FOUND)
+            self._send(HTTPStatus.NOT_FOUND, page, data)
 
-        def _send(self, status: HTTPStatus, file: Path) -> None:
-            data = file.read_bytes()
+        def _send(self, status: HTTPStatus, file: Path, data: bytes) -> None:
             if file.suffix == ".html":
                 script = CLIENT % {"events": EVENTS, "version": live.version}
                 data = data.replace(b"</body>", script.encode() + b"</body>", 1)
@@ -151,17 +278,28 @@ def handler(live: Live) -> type[BaseHTTPRequestHandler]:
             self.send_header("Content-Length", str(len(data)))
             self.send_header("Cache-Control", "no-store")
             self.end_headers()
-            self.wfile.write(data)
+            self._body(data)
 
-        def _events(self) -> None:
-            """Server-sent events: `reload` when the site moved past the page's version,
-            `problem` (with the errors) while the content does not build."""
-            query = urlsplit(self.path).query
-            seen = int(query.removeprefix("v=")) if query.startswith("v=") else -1
+        def _events(self, query: str) -> None:
+            """Server-sent events: `reload` when the site moved past the page's version
+            (`?v=`; none: any), `problem` (with the errors) while the content does not
+            build."""
+            try:
+                given = parse_qs(query, keep_blank_values=True, strict_parsing=True,
+                                 errors="strict", max_num_fields=8).get("v", ["-1"])  # fmt: skip
+            except ValueError:  # a field without `=`, bad UTF-8, too many fields
+                given = []
+            if len(given) != 1 or not re.fullmatch(r"-?[0-9]{1,18}", given[0]):
+                return self._refuse(
+                    HTTPStatus.BAD_REQUEST, "The event stream's v= must be one whole number."
+                )
+            seen = int(given[0])
             self.send_response(HTTPStatus.OK)
             self.send_header("Content-Type", "text/event-stream")
             self.send_header("Cache-Control", "no-store")
             self.end_headers()
+            if self.command == "HEAD":
+                return
             try:
                 while True:
                     version, problem = self._next(seen)
@@ -174,13 +312,13 @@ def handler(live: Live) -> type[BaseHTTPRequestHandler]:
                     self.wfile.write(message.encode())
                     self.wfile.flush()
                     seen = version
-            except (BrokenPipeError, ConnectionResetError):
+            except (ConnectionError, TimeoutError):  # gone, or stopped reading
                 return
 
         def _next(self, seen: int) -> tuple[int, str | None]:
-            """Wait (15 s at most) for a version other than `seen`."""
+            """Wait (`heartbeat` seconds at most) for a version other than `seen`."""
             with live.changed:
-                live.changed.wait_for(lambda: live.version != seen, timeout=15)
+                live.changed.wait_for(lambda: live.version != seen, timeout=heartbeat)
                 return live.version, live.problem
 
     return Handler
@@ -191,7 +329,7 @@ Report = Callable[[list[str], str | None], None]
 
 def watch(live: Live, stop: threading.Event, report: Report) -> None:
     """Rebuild on every change until `stop` is set; `report(changed, problem)` says how
-    it went."""
+    it went. `live.rebuild` raises nothing but an interrupt, so this keeps watching."""
     from watchfiles import watch as changes
 
     while not stop.is_set():
@@ -210,13 +348,20 @@ def watch(live: Live, stop: threading.Event, report: Report) -> None:
                 break  # the theme changed: watch its folders instead
 
 
-def start(root: Path, port: int) -> tuple[ThreadingHTTPServer, Live]:
-    """Build once and start the server (not yet serving): raises OSError if the port is taken."""
-    out = Path(tempfile.mkdtemp(prefix="portfolio-serve-"))
-    live = Live(root, out)
-    live.rebuild()
-    server = ThreadingHTTPServer(("127.0.0.1", port), handler(live))
-    server.daemon_threads = True
+def start(root: Path, port: int) -> tuple[Server, Live]:
+    """Listen on `port`, then build once (not yet serving): raises OSError if the port
+    is taken. Whatever fails (the port, an interrupt during the first build) leaves nothing
+    behind: no socket open, no copy of the site in the temporary folder."""
+    live = Live(root, Path(tempfile.mkdtemp(prefix="portfolio-serve-")))
+    server: Server | None = None
+    try:
+        server = Server(("127.0.0.1", port), handler(live))
+        live.rebuild()
+    except BaseException:
+        if server is not None:
+            server.server_close()
+        cleanup(live)
+        raise
     return server, live
 
 

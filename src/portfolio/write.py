@@ -188,7 +188,10 @@ def sync_tree(out: Path, outputs: Iterable[Output], before: set[str]) -> list[st
     the files whose bytes changed and removing the ones no longer made. Returns the
     paths that changed, so a live preview reloads only when something did. `before`:
     what `out` holds (what the last call was given; nothing, the first time), so that
-    finding what to remove does not list the whole folder."""
+    finding what to remove does not list the whole folder. Each file is written under
+    a temporary name beside it and renamed into place, which is atomic: someone
+    reading `out` meanwhile (serve's requests) gets the old file or the new one, never
+    an empty or half-written one."""
     out.mkdir(parents=True, exist_ok=True)
     changed = []
     wanted = set()
@@ -200,7 +203,14 @@ def sync_tree(out: Path, outputs: Iterable[Output], before: set[str]) -> list[st
         data = item.data if item.source is None else item.source.read_bytes()
         if not dest.is_file() or dest.read_bytes() != (data or b""):
             dest.parent.mkdir(parents=True, exist_ok=True)
-            dest.write_bytes(data or b"")
+            fd, temp = tempfile.mkstemp(prefix=f".{dest.name}.", suffix=".new", dir=dest.parent)
+            try:
+                with os.fdopen(fd, "wb") as stream:
+                    stream.write(data or b"")
+                os.replace(temp, dest)
+            except BaseException:
+                Path(temp).unlink(missing_ok=True)
+                raise
             changed.append(item.path)
     for rel in sorted(before - wanted):
         file = out / rel

@@ -13,7 +13,7 @@ import re
 from typing import Any
 
 from portfolio.dates import PartialDate
-from portfolio.models import SAFE_SCHEMES
+from portfolio.links import LinkRefused, check_address, completed
 
 _DATE = re.compile(r"^\s*(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?")
 
@@ -22,7 +22,6 @@ _DATE = re.compile(r"^\s*(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?")
 ALIASES = {"name": ("company",), "score": ("gpa",), "url": ("website",), "image": ("picture",)}
 _ONGOING = {"present", "current", "now", "today", "ongoing"}
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
-_DOMAIN = re.compile(r"^[\w-]+(\.[\w-]+)*\.[a-z]{2,}(/\S*)?$", re.IGNORECASE)
 
 
 class Reader:
@@ -101,13 +100,11 @@ class Reader:
         raw = self.text(node, key, where)
         if raw is None:
             return None
-        if _DOMAIN.match(raw):
-            return f"https://{raw}"
-        scheme = raw.split(":", 1)[0].lower() if ":" in raw else ""
-        if scheme not in SAFE_SCHEMES:
+        try:
+            return check_address(completed(raw))
+        except LinkRefused:
             self.dropped.append(f"{where}.{key}: `{raw}` is not a web, mail or phone address")
             return None
-        return raw
 
     def email(self, node: Any, key: str, where: str) -> str | None:
         raw = self.text(node, key, where)

@@ -7,7 +7,6 @@ name, its path and its Markdown body.
 
 from __future__ import annotations
 
-import re
 from typing import Annotated, Any, Literal
 
 from pydantic import (
@@ -23,6 +22,7 @@ from pydantic import (
 )
 
 from portfolio.dates import PartialDate
+from portfolio.links import check_address
 from portfolio.reads import body_read
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
@@ -30,26 +30,7 @@ Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN)]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 Number = float  # ints are accepted and shown without a decimal point
 
-_SCHEME = re.compile(r"^([a-z][a-z0-9+.-]*):")
-SAFE_SCHEMES = ("http", "https", "mailto", "tel")
-
-
-def _check_url(url: str) -> str:
-    """Links are content, and content is untrusted: only web, mail and phone links.
-
-    Browsers ignore control characters and spaces inside a scheme (`java\tscript:`),
-    so the scheme is read with them removed.
-    """
-    squeezed = re.sub(r"[\x00-\x20\x7f]", "", url).lower()
-    match = _SCHEME.match(squeezed)
-    if match and match.group(1) not in SAFE_SCHEMES:
-        raise ValueError(
-            f"`{url}` is not an allowed link: use an https://, http://, mailto: or tel: address"
-        )
-    return url.strip()
-
-
-Url = Annotated[str, AfterValidator(_check_url)]
+Url = Annotated[str, AfterValidator(check_address)]
 
 
 class Model(BaseModel):
@@ -87,7 +68,7 @@ class Model(BaseModel):
 class Link(Model):
     label: Text = Field(description="What the link is, as shown.", examples=["GitHub"])
     url: Url = Field(
-        description="An https:, http:, mailto: or tel: address.",
+        description="A whole https:, http:, mailto: or tel: address.",
         examples=["https://github.com/ada"],
     )
 

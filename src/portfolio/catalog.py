@@ -16,8 +16,9 @@ from pathlib import Path
 from typing import Any
 
 from portfolio.errors import Problem
+from portfolio.limits import check_texts
 from portfolio.load import SourceFile, inside
-from portfolio.models import Evidence, Goal, Profile, SiteConfig, Target
+from portfolio.models import Evidence, Goal, Model, Profile, SiteConfig, Target
 from portfolio.validate import suggest, to_model
 from portfolio.yamldoc import YamlDoc
 
@@ -282,6 +283,12 @@ def assemble(
             targets[target.id] = target
         origin[(src.kind, src.id)] = src
 
+    texts: list[tuple[Model, SourceFile]] = []
+    texts += [(profile, origin[("profile", "profile")])] if profile else []
+    texts += [(goal, origin[("goal", goal.id)]) for goal in goals.values()]
+    texts += [(ev, origin[("evidence", ev.id)]) for ev in evidence.values()]
+    for model, src in texts:  # what would cost minutes in a PDF
+        problems += check_texts(root, src, model)
     # A reference to a file that exists but has its own errors is not dangling.
     known = {kind: {s.id for s in sources if s.kind == kind} for kind in ("goal", "evidence")}
     refs = _Refs(known, problems)

@@ -7,7 +7,7 @@ name, its path and its Markdown body.
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, ClassVar, Literal
 
 from pydantic import (
     AfterValidator,
@@ -37,6 +37,8 @@ class Model(BaseModel):
     """Frozen, strict about unknown keys, lenient only where YAML is ambiguous."""
 
     model_config = ConfigDict(frozen=True, extra="forbid", coerce_numbers_to_str=True)
+    # The fields whose text is Markdown: held to the limits of limits.py.
+    MARKDOWN: ClassVar[tuple[str, ...]] = ()
 
     # What sees every field, `body` included, tells reads.py (see there): a template
     # that prints, compares or iterates a whole model depends on its body.
@@ -169,6 +171,8 @@ class Interest(Model):
 
 
 class Position(Model):
+    MARKDOWN: ClassVar[tuple[str, ...]] = ("summary",)
+
     organization: Text = Field(description="The employer.", examples=["Acme Payments"])
     title: Text = Field(description="Your job title.", examples=["Product Manager"])
     location: Text | None = Field(None, description="Where.", examples=["London"])
@@ -219,6 +223,8 @@ PrivateField = Literal[
 
 class Profile(Model):
     """`content/profile.yaml`: who the person is."""
+
+    MARKDOWN: ClassVar[tuple[str, ...]] = ("summary",)
 
     name: Text = Field(description="Your name, as on the resume.", examples=["Ada Lovelace"])
     headline: Text | None = Field(
@@ -313,6 +319,8 @@ class Milestone(Model):
 
 class Goal(Model):
     """`content/goals/<id>.md` front matter: an aspiration, or a goal that serves one."""
+
+    MARKDOWN: ClassVar[tuple[str, ...]] = ("body", "baseline", "mobility")
 
     id: Slug
     source: str
@@ -414,6 +422,8 @@ class Endorsement(Model):
 
 class Evidence(Model):
     """`content/evidence/<id>.md` front matter: something done, with its proof."""
+
+    MARKDOWN: ClassVar[tuple[str, ...]] = ("body", "summary")
 
     id: Slug
     source: str

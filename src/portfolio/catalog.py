@@ -10,12 +10,12 @@ so is every reference to them.
 from __future__ import annotations
 
 import datetime as dt
-import json
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from portfolio.errors import Problem
+from portfolio.jsonresume_read import Unreadable, read_job
 from portfolio.limits import check_texts
 from portfolio.load import SourceFile, inside
 from portfolio.models import Evidence, Goal, Model, Profile, SiteConfig, Target
@@ -227,22 +227,10 @@ def _check_target(
         )
         return None
     try:
-        data = json.loads(job.read_text(encoding="utf-8"))
-    except (ValueError, UnicodeDecodeError) as exc:
-        problem(
-            ("job",),
-            f"job description `{target.job}` is not valid JSON: {exc}",
-            "check the file with a JSON validator",
-        )
+        return read_job(job)
+    except Unreadable as exc:
+        problem(("job",), f"job description `{target.job}` {exc}", exc.hint)
         return None
-    if not isinstance(data, dict):
-        problem(
-            ("job",),
-            f"job description `{target.job}` is not a JSON object",
-            'use the JSON Resume job format: {"title": ..., "skills": [...]}',
-        )
-        return None
-    return data
 
 
 def assemble(

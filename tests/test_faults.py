@@ -11,6 +11,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -140,3 +141,63 @@ def test_a_swap_interrupted_between_two_renames_is_put_back(tmp_path: Path) -> N
     assert run("build", str(root), "--no-pdf").exit_code == 1
     assert {k: v for k, v in _snapshot(root).items() if k.startswith("site/")} == before
     assert _leftovers(root) == []
+
+
+def _kill_self(*args: object) -> bytes:
+    os.kill(os.getpid(), signal.SIGKILL)
+    return b""
+
+
+def _out_of_memory(*args: object) -> bytes:
+    raise MemoryError
+
+
+@pytest.mark.parametrize(
+    ("where", "replacement", "message"),
+    [
+        ("_render", _kill_self, "error: a PDF worker stopped unexpectedly (it was killed"),
+        ("_warm", _kill_self, "error: a PDF worker stopped unexpectedly (it was killed"),
+        ("_render", _out_of_memory, "ran out of memory; try again with fewer workers"),
+    ],
+)
+def test_a_pdf_worker_that_dies_is_an_error_that_says_what_to_try(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, where: str, replacement: Any, message: str
+) -> None:
+    """Killed while laying out, killed while warming up, or out of memory: the workers
+    are forked, so they run the replacement."""
+    root = copy_sample(tmp_path / "project")
+    assert run("build", str(root), "--no-pdf").exit_code == 0
+    before = _snapshot(root)
+    monkeypatch.setattr(f"portfolio.pdfpool.{where}", replacement)
+    monkeypatch.setenv("PORTFOLIO_WORKERS", "2")
+    result = run("build", str(root), "--no-cache")
+    assert result.exit_code == 1
+    assert message in result.stderr and "PORTFOLIO_WORKERS=1" in result.stderr
+    assert result.stderr.endswith("nothing was written.\n")
+    assert "Traceback" not in result.output
+    assert _snapshot(root) == before
+
+
+def test_a_pdf_worker_killed_from_outside_ends_the_build_with_an_error(tmp_path: Path) -> None:
+    """The real thing: SIGKILL to one worker of a build under way (the system's
+    out-of-memory killer does the same)."""
+    root = copy_sample(tmp_path / "project")
+    env = {**os.environ, "PORTFOLIO_WORKERS": "2"}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "portfolio", "build", str(root)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=env,
+    )
+    deadline = time.monotonic() + 10
+    workers: list[int] = []
+    while not workers and time.monotonic() < deadline:
+        time.sleep(0.1)
+        workers = [p for p in _processes_building(root) if p != process.pid]
+    time.sleep(1.0)  # into the PDFs, which take several seconds
+    assert process.poll() is None, "the build finished before a worker could be killed"
+    os.kill(workers[0], signal.SIGKILL)
+    _, stderr = process.communicate(timeout=60)
+    assert process.returncode == 1
+    assert stderr.decode().startswith("error: a PDF worker stopped unexpectedly"), stderr
+    assert not (root / "site").exists()

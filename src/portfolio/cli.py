@@ -35,6 +35,13 @@ def main() -> None:
     A project holds portfolio.yaml and content/ (profile.yaml, goals/, evidence/,
     targets/). Start one with `portfolio init DIR`, then `portfolio build DIR`.
     """
+    from portfolio.clock import BadSourceDate, source_date
+
+    try:  # once, here: every command reads the date, some before their own error handling
+        source_date()
+    except BadSourceDate as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(1)
 
 
 def run() -> None:

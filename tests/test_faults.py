@@ -194,7 +194,7 @@ def test_a_pdf_worker_killed_from_outside_ends_the_build_with_an_error(tmp_path:
     while not workers and time.monotonic() < deadline:
         time.sleep(0.1)
         workers = [p for p in _processes_building(root) if p != process.pid]
-    time.sleep(1.0)  # into the PDFs, which take several seconds
+    time.sleep(0.5)  # into the PDFs, which take seconds
     assert process.poll() is None, "the build finished before a worker could be killed"
     os.kill(workers[0], signal.SIGKILL)
     _, stderr = process.communicate(timeout=60)

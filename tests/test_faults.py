@@ -4,8 +4,13 @@ complete new ones), and the next build cleans up after it."""
 
 from __future__ import annotations
 
+import os
+import signal
+import subprocess
+import sys
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -126,3 +131,74 @@ def test_a_swap_interrupted_between_two_renames_is_put_back(tmp_path: Path) -> N
     assert run("build", str(root), "--no-pdf").exit_code == 1
     assert {k: v for k, v in snapshot(root).items() if k.startswith("site/")} == before
     assert leftovers(root) == []
+
+
+def _kill_self(*args: object) -> bytes:
+    os.kill(os.getpid(), signal.SIGKILL)
+    return b""
+
+
+def _out_of_memory(*args: object) -> bytes:
+    raise MemoryError
+
+
+@pytest.mark.parametrize(
+    ("where", "replacement", "message"),
+    [
+        ("_render", _kill_self, "error: a PDF worker stopped unexpectedly (it was killed"),
+        ("_warm", _kill_self, "error: a PDF worker stopped unexpectedly (it was killed"),
+        ("_render", _out_of_memory, "ran out of memory; try again with fewer workers"),
+    ],
+)
+def test_a_pdf_worker_that_dies_is_an_error_that_says_what_to_try(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, where: str, replacement: Any, message: str
+) -> None:
+    """Killed while laying out, killed while warming up, or out of memory: the workers
+    are forked, so they run the replacement."""
+    root = copy_sample(tmp_path / "project")
+    assert run("build", str(root), "--no-pdf").exit_code == 0
+    before = snapshot(root)
+    monkeypatch.setattr(f"portfolio.pdfpool.{where}", replacement)
+    monkeypatch.setenv("PORTFOLIO_WORKERS", "2")
+    result = run("build", str(root), "--no-cache")
+    assert result.exit_code == 1
+    assert message in result.stderr and "PORTFOLIO_WORKERS=1" in result.stderr
+    assert result.stderr.endswith("nothing was written.\n")
+    assert "Traceback" not in result.output
+    assert snapshot(root) == before
+
+
+def _stopped_worker(build: int, root: Path) -> int:
+    """The PDF worker of `build` that has stopped itself at its checkpoint: polled from
+    /proc until it is there (an event of the system's, under a hang guard)."""
+    deadline = time.monotonic() + HANG
+    while time.monotonic() < deadline:
+        for pid in _processes_building(root):
+            try:
+                stat = Path(f"/proc/{pid}/stat").read_text()
+            except OSError:
+                continue
+            if pid != build and stat.rsplit(")", 1)[1].split()[0] == "T":
+                return pid
+        time.sleep(0.02)
+    raise AssertionError("no PDF worker reached its checkpoint")
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads /proc")
+def test_a_pdf_worker_killed_from_outside_ends_the_build_with_an_error(tmp_path: Path) -> None:
+    """The real thing: SIGKILL to the worker of a build while it holds a document (the
+    system's out-of-memory killer does the same). The worker stops itself as it starts
+    on its document, so the kill lands inside the PDFs on any machine."""
+    root = copy_sample(tmp_path / "project")
+    env = {**os.environ, "PORTFOLIO_WORKERS": "1", "PORTFOLIO_STOP_AT": "pdf"}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "portfolio", "build", str(root)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=env,
+    )
+    os.kill(_stopped_worker(process.pid, root), signal.SIGKILL)
+    _, stderr = process.communicate(timeout=HANG)
+    assert process.returncode == 1
+    assert stderr.decode().startswith("error: a PDF worker stopped unexpectedly"), stderr
+    assert not (root / "site").exists()

@@ -139,9 +139,27 @@ def test_hostile_content_is_refused_or_neutralised(tmp_path: Path, case: str, se
     assert _Counter.requests == [], "nothing is fetched from the network"
 
 
+def pdf_links(pdf: Path) -> list[str]:
+    """The target of every link annotation in a PDF: a URI, or `#name` within it."""
+    found = []
+    for page in pypdf.PdfReader(pdf).pages:
+        for annotation in page.get("/Annots") or []:
+            annotation = annotation.get_object()
+            action = annotation.get("/A")
+            if action is not None and action.get_object().get("/S") == "/URI":
+                found.append(str(action.get_object()["/URI"]))
+            elif annotation.get("/Subtype") == "/Link":
+                found.append(f"#{annotation.get('/Dest') or ''}")
+    return found
+
+
 def _check_neutralised(root: Path, expect: dict[str, Any]) -> None:
     outputs = _outputs(root)
     assert outputs
+    made = [*root.glob("site/resume.pdf"), *root.glob("packs/*/*.pdf")]  # not attachments
+    for pdf in made:
+        for target in pdf_links(pdf):
+            assert target.startswith(("#", "https://", "http://", "mailto:", "tel:")), (pdf, target)
     for name, text in outputs.items():
         for payload in PAYLOADS[:2]:
             assert payload not in text, (name, payload)

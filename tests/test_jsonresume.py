@@ -175,6 +175,9 @@ def test_a_messy_resume_imports_with_a_report_and_no_traceback(tmp_path: Path) -
         ("[1, 2]", "this is not a JSON Resume"),
         ('{"basics": [], "profiles": {}}', "nothing to import: basics: not an object"),
         ('{"basics": {"email": "nope"}}', "`nope` is not an email address"),
+        ("[" * 100_000 + "]" * 100_000, "not a JSON Resume: nested more than 32 levels deep"),
+        ('{"a":' * 100_000 + "1" + "}" * 100_000, "nested more than 32 levels deep"),
+        ('{"basics": ' + "[" * 40 + "]" * 40 + "}", "nested more than 32 levels deep"),
     ],
 )
 def test_what_cannot_be_imported_is_said_plainly(

@@ -100,7 +100,31 @@ def test_new_never_overwrites_and_names_what_is_wrong(project: Path) -> None:
         ("Líder de equipo en Zürich", "lider-de-equipo-en-zurich"),
         ("  Staff engineer: platform  ", "staff-engineer-platform"),
         ("A" * 10 + " " + "b" * 60, "aaaaaaaaaa"),
+        ("Word " * 1_000, "-".join(["word"] * 12)),  # 59 characters, cut after a word
+        ("supercalifragilistic" * 250, ("supercalifragilistic" * 3)[:60]),  # one long word
+        ("日本語", ""),
     ],
 )
 def test_slugs(title: str, expected: str) -> None:
     assert slug(title) == expected
+
+
+def test_a_title_of_any_length_makes_a_file_the_system_accepts(project: Path) -> None:
+    """A 5,000-character title made a file name too long for the file system (a
+    traceback); now its id is cut after a word, and the title is kept as written."""
+    title = "Lead " + "the platform team " * 280
+    assert len(title) > 5_000
+    result = run("new", "goal", title, "-p", str(project))
+    assert result.exit_code == 0, result.output
+    [path] = (project / "content" / "goals").glob("lead-the-platform-team-*.md")
+    assert len(path.stem) <= 60
+    assert front_matter(path)["title"] == title
+    assert run("check", str(project)).exit_code == 0
+    result = run("new", "goal", "X", "-p", str(project), "--id", "a" * 300)
+    assert result.exit_code == 1
+    assert result.stderr == (
+        "error: the id is 300 characters long; an id has at most 60, so that its file name "
+        "stays readable: give a shorter --id\n"
+    )
+    result = run("new", "goal", "日本語", "-p", str(project))
+    assert result.exit_code == 1 and "give one with --id" in result.stderr

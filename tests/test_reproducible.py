@@ -4,7 +4,10 @@ different times and with different file dates, gives byte-identical site/ and pa
 
 from __future__ import annotations
 
+import datetime as dt
 import os
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -40,3 +43,51 @@ def test_two_copies_at_two_times_build_the_same_bytes(
         different = [name for name in a if a[name] != b[name]]
         assert not different, different
     assert any(name.endswith(".pdf") for name in _tree(first / "packs"))
+
+
+SOURCE_DATE_ERROR = (
+    "error: SOURCE_DATE_EPOCH is `{}`: it must be a whole number of seconds since "
+    "1970-01-01 UTC, from 0 to 253402300799 (the end of the year 9999)\n"
+)
+
+
+@pytest.mark.parametrize("value", ["99999999999999999", "-5", "1.5", "1767225600s", "٣"])
+@pytest.mark.parametrize("command", [["build", "--no-pdf"], ["check"], ["new", "goal", "A"]])
+def test_a_source_date_epoch_that_names_no_moment_is_an_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, value: str, command: list[str]
+) -> None:
+    """Out of range, negative or not a whole number: the build stops, as the
+    reproducible builds specification asks, rather than guess a date."""
+    root = copy_sample(tmp_path / "project")
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", value)
+    monkeypatch.chdir(root)
+    result = run(*command, *([] if command[0] == "new" else [str(root)]))
+    assert result.exit_code == 1
+    assert result.stderr == SOURCE_DATE_ERROR.format(value)
+    assert not (root / "site").exists()
+
+
+@pytest.mark.parametrize(("value", "day"), [("0", "1970-01-01"), ("253402300799", "9999-12-31")])
+def test_the_ends_of_the_range_and_an_empty_value_are_accepted(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, value: str, day: str
+) -> None:
+    from portfolio.clock import build_date
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", f" {value} ")
+    assert build_date().isoformat() == day
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "")
+    assert build_date() == dt.date.today()
+
+
+def test_an_out_of_range_source_date_epoch_in_a_real_process(tmp_path: Path) -> None:
+    root = copy_sample(tmp_path / "project")
+    env = {**os.environ, "SOURCE_DATE_EPOCH": "99999999999999999"}
+    done = subprocess.run(
+        [sys.executable, "-m", "portfolio", "build", str(root)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+    )
+    assert done.returncode == 1
+    assert done.stderr == SOURCE_DATE_ERROR.format("99999999999999999")

@@ -111,6 +111,65 @@ def test_a_broken_theme_template_is_reported_with_its_line(project: Path) -> Non
     assert "Traceback" not in result.output
 
 
+@pytest.mark.parametrize(
+    ("expression", "error"),
+    [
+        ("1 // 0", "ZeroDivisionError: integer division or modulo by zero"),
+        ("'a' + 1", 'TypeError: can only concatenate str (not "int") to str'),
+        ("{}.pop('x')", "KeyError: 'x'"),
+        ("'a'.index('b')", "ValueError: substring not found"),
+        ("'%d' % 'x'", "TypeError: %d format: a real number is required, not str"),
+        ("'x' | date", "AttributeError: 'str' object has no attribute 'month'"),
+        ("profile | tojson", "TypeError: Object of type Profile is not JSON serializable"),
+        ("'x' * 10**12", "MemoryError"),
+    ],
+)
+def test_a_theme_that_fails_as_it_runs_is_reported_with_its_line(
+    project: Path, expression: str, error: str
+) -> None:
+    """A theme is trusted code, but may be buggy: whatever its template raises, the
+    user is told which template, which line, and what went wrong, not a traceback."""
+    templates = project / "themes" / "classic" / "templates"
+    templates.mkdir(parents=True)
+    (templates / "home.html").write_text(
+        f'{{% extends "layout.html" %}}\n{{% block content %}}\n{{{{ {expression} }}}}\n'
+        "{% endblock %}\n",
+        encoding="utf-8",
+    )
+    result = run("build", str(project), "--no-pdf")
+    assert result.exit_code == 1
+    assert result.stderr.startswith("error: "), result.stderr
+    assert f"home.html:3: the template failed: {error}\nnothing was written.\n" in result.stderr
+    assert not (project / "site").exists()
+
+
+def test_a_runtime_error_names_the_template_it_happened_in(project: Path) -> None:
+    """In a macro of another file, in a pack's template, or in a macro that calls itself."""
+    templates = project / "themes" / "classic" / "templates"
+    (templates / "pack").mkdir(parents=True)
+    (templates / "home.html").write_text(
+        '{% extends "layout.html" %}{% import "boom.html" as b %}'
+        "{% block content %}{{ b.boom() }}{% endblock %}",
+        encoding="utf-8",
+    )
+    (templates / "boom.html").write_text("{% macro boom() %}\n{{ 1 / 0 }}{% endmacro %}")
+    result = run("build", str(project), "--no-pdf")
+    assert "boom.html:2: the template failed: ZeroDivisionError: division by zero" in result.stderr
+    (templates / "boom.html").write_text("{% macro boom() %}{{ boom() }}{% endmacro %}")
+    result = run("build", str(project), "--no-pdf")
+    assert "boom.html:1: the template failed: RecursionError" in result.stderr
+    (templates / "home.html").unlink()
+    (templates / "pack" / "pitch.html").write_text("{{ [1].pop(5) }}")
+    (project / "content" / "targets").mkdir()
+    (project / "content" / "targets" / "job.yaml").write_text("title: A job\ngoal: lead-team\n")
+    result = run("build", str(project), "--no-pdf")
+    assert result.exit_code == 1
+    assert "pack/pitch.html:1: the template failed: IndexError: pop index out of range" in (
+        result.stderr
+    )
+    assert "Traceback" not in result.output
+
+
 def _config(project: Path, text: str) -> None:
     (project / "portfolio.yaml").write_text("today: 2026-06-01\n" + text, encoding="utf-8")
 

@@ -10,15 +10,16 @@ so is every reference to them.
 from __future__ import annotations
 
 import datetime as dt
-import json
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from portfolio import regular
 from portfolio.errors import Problem
+from portfolio.jsonresume_read import Unreadable, read_job
+from portfolio.limits import check_texts
 from portfolio.load import SourceFile, inside
-from portfolio.models import Evidence, Goal, Profile, SiteConfig, Target
+from portfolio.models import Evidence, Goal, Model, Profile, SiteConfig, Target
 from portfolio.validate import suggest, to_model
 from portfolio.yamldoc import YamlDoc
 
@@ -234,22 +235,10 @@ def _check_target(
         )
         return None
     try:
-        data = json.loads(job.read_text(encoding="utf-8"))
-    except (ValueError, UnicodeDecodeError) as exc:
-        problem(
-            ("job",),
-            f"job description `{target.job}` is not valid JSON: {exc}",
-            "check the file with a JSON validator",
-        )
+        return read_job(job)
+    except Unreadable as exc:
+        problem(("job",), f"job description `{target.job}` {exc}", exc.hint)
         return None
-    if not isinstance(data, dict):
-        problem(
-            ("job",),
-            f"job description `{target.job}` is not a JSON object",
-            'use the JSON Resume job format: {"title": ..., "skills": [...]}',
-        )
-        return None
-    return data
 
 
 def assemble(
@@ -290,6 +279,12 @@ def assemble(
             targets[target.id] = target
         origin[(src.kind, src.id)] = src
 
+    texts: list[tuple[Model, SourceFile]] = []
+    texts += [(profile, origin[("profile", "profile")])] if profile else []
+    texts += [(goal, origin[("goal", goal.id)]) for goal in goals.values()]
+    texts += [(ev, origin[("evidence", ev.id)]) for ev in evidence.values()]
+    for model, src in texts:  # what would cost minutes in a PDF
+        problems += check_texts(root, src, model)
     # A reference to a file that exists but has its own errors is not dangling.
     known = {kind: {s.id for s in sources if s.kind == kind} for kind in ("goal", "evidence")}
     refs = _Refs(known, problems)

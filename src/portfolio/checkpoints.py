@@ -11,6 +11,7 @@ The moments, in the order a build reaches them:
 
 - `loaded`: the content is read and checked;
 - `pdfs`: the PDFs are with their workers, and the build waits for them;
+- `pdf`: a PDF worker starts on a document (the worker stops, not the build);
 - `staging:<folder>`: the first file of a new output folder is written (`<folder>` is
   the output's name: `site`, or a target's id for its pack);
 - `staged:<folder>`: the new folder is whole, not yet swapped in;

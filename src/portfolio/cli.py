@@ -35,6 +35,13 @@ def main() -> None:
     A project holds portfolio.yaml and content/ (profile.yaml, goals/, evidence/,
     targets/). Start one with `portfolio init DIR`, then `portfolio build DIR`.
     """
+    from portfolio.clock import BadSourceDate, source_date
+
+    try:  # once, here: every command reads the date, some before their own error handling
+        source_date()
+    except BadSourceDate as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(1)
 
 
 def run() -> None:
@@ -164,14 +171,14 @@ def _build(
             click.echo(up_to_date(site, fresh if targets else fresh[1:]))
         return
     pool = None
-    if not no_pdf:  # first, so the workers import WeasyPrint while this imports the rest
-        from portfolio.pdfpool import expected_pdfs, pool_for
-
-        pool = pool_for(expected_pdfs(root, targets or None, not no_packs))
-    from portfolio.build import build as run_build
-
     warnings: list[Problem] = []
     try:
+        if not no_pdf:  # first, so the workers import WeasyPrint while this imports the rest
+            from portfolio.pdfpool import expected_pdfs, pool_for
+
+            pool = pool_for(expected_pdfs(root, targets or None, not no_packs))
+        from portfolio.build import build as run_build
+
         report = run_build(
             root,
             target,

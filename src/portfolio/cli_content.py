@@ -80,9 +80,13 @@ def import_jsonresume(file: Path, project: Path, force: bool) -> None:
 
     from portfolio.build import check as run_check
     from portfolio.importer import ImportFailed, import_resume
+    from portfolio.jsonresume_read import TooDeep, parse_json
 
     try:
-        data = json.loads(file.read_text(encoding="utf-8-sig"))
+        data = parse_json(file.read_text(encoding="utf-8-sig"))
+    except TooDeep as exc:
+        click.echo(f"error: {file}: not a JSON Resume: {exc} (a resume nests four)", err=True)
+        sys.exit(1)
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         where = f":{exc.lineno}:{exc.colno}" if isinstance(exc, json.JSONDecodeError) else ""
         click.echo(f"error: {file}{where}: not a JSON file ({exc})", err=True)

@@ -6,12 +6,30 @@ from __future__ import annotations
 import datetime as dt
 import os
 
+# The last second a date can name (9999-12-31T23:59:59Z), as clang and others allow.
+LATEST = 253_402_300_799
+
+
+class BadSourceDate(ValueError):
+    """`SOURCE_DATE_EPOCH` is set to something that names no moment. The reproducible
+    builds specification asks a build to stop rather than guess, and any guess
+    (today's date) would make a build that looks reproducible but is not."""
+
 
 def source_date() -> dt.datetime | None:
-    """The moment `SOURCE_DATE_EPOCH` fixes for reproducible builds, if it is set."""
+    """The moment `SOURCE_DATE_EPOCH` fixes for reproducible builds; None if it is unset
+    or empty; BadSourceDate unless it is a whole number of seconds from 0 to LATEST."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if not epoch.isdigit():
+    if not epoch:
         return None
+    if not (epoch.isascii() and epoch.isdigit() and len(epoch) <= len(str(LATEST))) or (
+        int(epoch) > LATEST
+    ):
+        shown = epoch if len(epoch) <= 40 else epoch[:40] + "..."
+        raise BadSourceDate(
+            f"SOURCE_DATE_EPOCH is `{shown}`: it must be a whole number of seconds since "
+            f"1970-01-01 UTC, from 0 to {LATEST} (the end of the year 9999)"
+        )
     return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC)
 
 

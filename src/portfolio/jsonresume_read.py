@@ -9,11 +9,80 @@ nothing is lost without a word.
 
 from __future__ import annotations
 
+import json
 import re
+from pathlib import Path
 from typing import Any
 
 from portfolio.dates import PartialDate
-from portfolio.models import SAFE_SCHEMES
+from portfolio.links import LinkRefused, check_address, completed
+from portfolio.load import MAX_BYTES
+
+MAX_DEPTH = 32  # a JSON Resume nests four levels deep (basics.location.address); a job, two
+
+
+class TooDeep(ValueError):
+    """JSON nested deeper than any resume or job description: refused before anything
+    walks it (Python's own parser gives up at about a thousand levels, with a traceback)."""
+
+
+def parse_json(text: str) -> Any:
+    """The value `text` holds; `json.JSONDecodeError` (with its line and column) if it is
+    not JSON, `TooDeep` if it nests more than MAX_DEPTH levels."""
+    try:
+        data = json.loads(text)
+    except RecursionError:
+        data = None
+        deep = True
+    else:
+        deep = _deeper_than(data, MAX_DEPTH)
+    if deep:
+        raise TooDeep(f"nested more than {MAX_DEPTH} levels deep")
+    return data
+
+
+def _deeper_than(data: Any, limit: int) -> bool:
+    """Whether arrays and objects nest more than `limit` levels (walked without recursion)."""
+    todo = [(data, 1)]
+    while todo:
+        node, depth = todo.pop()
+        if isinstance(node, dict | list):
+            if depth > limit:
+                return True
+            children = node.values() if isinstance(node, dict) else node
+            todo += [(child, depth + 1) for child in children]
+    return False
+
+
+class Unreadable(ValueError):
+    """A JSON file that cannot be used, and how to fix it (`hint`)."""
+
+    def __init__(self, message: str, hint: str) -> None:
+        super().__init__(message)
+        self.hint = hint
+
+
+def read_job(path: Path) -> dict[str, Any]:
+    """A target's JSON Resume job description (`job:`), or Unreadable saying why not."""
+    size = path.stat().st_size
+    if size > MAX_BYTES:
+        raise Unreadable(
+            f"is {size:,} bytes; the limit is {MAX_BYTES:,}",
+            "keep the job description to its title, skills and responsibilities",
+        )
+    shape = 'use the JSON Resume job format: {"title": ..., "skills": [...]}'
+    try:
+        data = parse_json(path.read_text(encoding="utf-8"))
+    except TooDeep as exc:
+        raise Unreadable(f"is {exc}", shape) from None
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise Unreadable(
+            f"is not valid JSON: {exc}", "check the file with a JSON validator"
+        ) from None
+    if not isinstance(data, dict):
+        raise Unreadable("is not a JSON object", shape)
+    return data
+
 
 _DATE = re.compile(r"^\s*(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?")
 
@@ -22,7 +91,6 @@ _DATE = re.compile(r"^\s*(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?")
 ALIASES = {"name": ("company",), "score": ("gpa",), "url": ("website",), "image": ("picture",)}
 _ONGOING = {"present", "current", "now", "today", "ongoing"}
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
-_DOMAIN = re.compile(r"^[\w-]+(\.[\w-]+)*\.[a-z]{2,}(/\S*)?$", re.IGNORECASE)
 
 
 class Reader:
@@ -101,13 +169,11 @@ class Reader:
         raw = self.text(node, key, where)
         if raw is None:
             return None
-        if _DOMAIN.match(raw):
-            return f"https://{raw}"
-        scheme = raw.split(":", 1)[0].lower() if ":" in raw else ""
-        if scheme not in SAFE_SCHEMES:
+        try:
+            return check_address(completed(raw))
+        except LinkRefused:
             self.dropped.append(f"{where}.{key}: `{raw}` is not a web, mail or phone address")
             return None
-        return raw
 
     def email(self, node: Any, key: str, where: str) -> str | None:
         raw = self.text(node, key, where)

@@ -7,8 +7,7 @@ name, its path and its Markdown body.
 
 from __future__ import annotations
 
-import re
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, ClassVar, Literal
 
 from pydantic import (
     AfterValidator,
@@ -23,6 +22,7 @@ from pydantic import (
 )
 
 from portfolio.dates import PartialDate
+from portfolio.links import check_address
 from portfolio.reads import body_read
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
@@ -30,32 +30,15 @@ Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN)]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 Number = float  # ints are accepted and shown without a decimal point
 
-_SCHEME = re.compile(r"^([a-z][a-z0-9+.-]*):")
-SAFE_SCHEMES = ("http", "https", "mailto", "tel")
-
-
-def _check_url(url: str) -> str:
-    """Links are content, and content is untrusted: only web, mail and phone links.
-
-    Browsers ignore control characters and spaces inside a scheme (`java\tscript:`),
-    so the scheme is read with them removed.
-    """
-    squeezed = re.sub(r"[\x00-\x20\x7f]", "", url).lower()
-    match = _SCHEME.match(squeezed)
-    if match and match.group(1) not in SAFE_SCHEMES:
-        raise ValueError(
-            f"`{url}` is not an allowed link: use an https://, http://, mailto: or tel: address"
-        )
-    return url.strip()
-
-
-Url = Annotated[str, AfterValidator(_check_url)]
+Url = Annotated[str, AfterValidator(check_address)]
 
 
 class Model(BaseModel):
     """Frozen, strict about unknown keys, lenient only where YAML is ambiguous."""
 
     model_config = ConfigDict(frozen=True, extra="forbid", coerce_numbers_to_str=True)
+    # The fields whose text is Markdown: held to the limits of limits.py.
+    MARKDOWN: ClassVar[tuple[str, ...]] = ()
 
     # What sees every field, `body` included, tells reads.py (see there): a template
     # that prints, compares or iterates a whole model depends on its body.
@@ -87,7 +70,7 @@ class Model(BaseModel):
 class Link(Model):
     label: Text = Field(description="What the link is, as shown.", examples=["GitHub"])
     url: Url = Field(
-        description="An https:, http:, mailto: or tel: address.",
+        description="A whole https:, http:, mailto: or tel: address.",
         examples=["https://github.com/ada"],
     )
 
@@ -188,6 +171,8 @@ class Interest(Model):
 
 
 class Position(Model):
+    MARKDOWN: ClassVar[tuple[str, ...]] = ("summary",)
+
     organization: Text = Field(description="The employer.", examples=["Acme Payments"])
     title: Text = Field(description="Your job title.", examples=["Product Manager"])
     location: Text | None = Field(None, description="Where.", examples=["London"])
@@ -238,6 +223,8 @@ PrivateField = Literal[
 
 class Profile(Model):
     """`content/profile.yaml`: who the person is."""
+
+    MARKDOWN: ClassVar[tuple[str, ...]] = ("summary",)
 
     name: Text = Field(description="Your name, as on the resume.", examples=["Ada Lovelace"])
     headline: Text | None = Field(
@@ -332,6 +319,8 @@ class Milestone(Model):
 
 class Goal(Model):
     """`content/goals/<id>.md` front matter: an aspiration, or a goal that serves one."""
+
+    MARKDOWN: ClassVar[tuple[str, ...]] = ("body", "baseline", "mobility")
 
     id: Slug
     source: str
@@ -433,6 +422,8 @@ class Endorsement(Model):
 
 class Evidence(Model):
     """`content/evidence/<id>.md` front matter: something done, with its proof."""
+
+    MARKDOWN: ClassVar[tuple[str, ...]] = ("body", "summary")
 
     id: Slug
     source: str

@@ -106,14 +106,21 @@ _LETTERS = str.maketrans({"ø": "o", "Ø": "O", "æ": "ae", "Æ": "AE", "œ": "o
                           "ð": "d", "ı": "i"})  # fmt: skip
 
 
+ID_LENGTH = 60  # a file name to read at a glance, far within every file system's limit
+
+
 def slug(title: str) -> str:
-    """The id a title gives: ASCII, lowercase, hyphens, at most about 60 characters."""
+    """The id a title gives: ASCII, lowercase, hyphens, at most ID_LENGTH characters,
+    cut after a whole word (a first word longer than that is cut where the limit falls).
+    A title of any length makes a file name the file system accepts."""
     spelled = title.translate(_LETTERS)
     ascii_title = unicodedata.normalize("NFKD", spelled).encode("ascii", "ignore").decode()
     words = re.findall(r"[a-z0-9]+", ascii_title.lower())
     kept: list[str] = []
     for word in words:
-        if kept and len("-".join([*kept, word])) > 60:
+        if len("-".join([*kept, word])) > ID_LENGTH:
+            if not kept:
+                kept.append(word[:ID_LENGTH])
             break
         kept.append(word)
     return "-".join(kept)
@@ -146,8 +153,17 @@ def _require(root: Path, folder: str, ref: str | None, option: str) -> None:
 
 def _destination(root: Path, folder: str, title: str, file_id: str | None, suffix: str) -> Path:
     name = file_id or slug(title)
+    if not name:
+        raise NewFileError(
+            "the title has no letters or digits to make an id of: give one with --id"
+        )
     if not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", name):
         raise NewFileError(f"`{name}` is not a valid id: use lowercase letters, digits, hyphens")
+    if len(name) > ID_LENGTH:
+        raise NewFileError(
+            f"the id is {len(name):,} characters long; an id has at most {ID_LENGTH}, so that "
+            "its file name stays readable: give a shorter --id"
+        )
     path = root / "content" / folder / f"{name}{suffix}"
     if path.exists():
         raise NewFileError(f"{path.relative_to(root)} already exists: choose --id or a new title")

@@ -17,6 +17,7 @@ import weasyprint
 from weasyprint.urls import FatalURLFetchingError, URLFetcher
 
 from portfolio.clock import source_date
+from portfolio.links import leads_out_allowed
 from portfolio.pdfpool import Embedded, PdfError
 
 
@@ -71,6 +72,10 @@ def render_pdf(
         rendered = document.render(pdf_variant=variant, pdf_tags=True)
     except RefusedURL as exc:
         raise PdfError(str(exc), exc.url) from None
+    for page in rendered.pages:  # a link within the site became `file:///home/...` here
+        page.links[:] = [
+            link for link in page.links if link[0] != "external" or leads_out_allowed(link[1])
+        ]
     stamp = source_date()
     if stamp is not None:
         iso = stamp.strftime("%Y-%m-%dT%H:%M:%SZ")

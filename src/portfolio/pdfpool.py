@@ -19,10 +19,12 @@ import os
 import threading
 import time
 from concurrent.futures import FIRST_EXCEPTION, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, cast
+from typing import Any
 
+from portfolio.checkpoints import reached
 from portfolio.errors import BuildError
 
 
@@ -100,6 +102,7 @@ def _leave_with_parent() -> None:
 def _render(job: PdfJob) -> bytes:
     from portfolio.pdf import render_pdf
 
+    reached("pdf")  # in the worker, as it starts on a document
     # A layout makes millions of short-lived objects and no cycles worth collecting
     # mid-document: the collector's passes cost about a tenth of the time.
     gc.disable()
@@ -158,6 +161,22 @@ def workers_wanted(jobs: int) -> int:
     return max(1, min(os.cpu_count() or 1, jobs))
 
 
+_TRY = (
+    "try again with fewer workers at once (PORTFOLIO_WORKERS=1), or with --no-pdf to "
+    "build everything else"
+)
+
+
+def _worker_lost() -> BuildError:
+    """A worker process ended in the middle of its work: killed (SIGKILL, or by the
+    system for want of memory). The pool cannot go on without it, and cannot say which
+    document it was on, so every PDF under way is lost."""
+    return BuildError(
+        "a PDF worker stopped unexpectedly (it was killed, perhaps by the system for want "
+        f"of memory), so the PDFs could not be made; {_TRY}"
+    )
+
+
 class Pdfs:
     """A pool started early and given documents later (`submit`). Its workers
     start at once and import WeasyPrint while the build reads the content; a build
@@ -173,8 +192,11 @@ class Pdfs:
             initializer=_warm if warm else _import,
         )
         # The pool starts a process per submitted task up to its size: start them now.
-        for _ in range(workers):
-            self.pool.submit(_ready)
+        try:
+            for _ in range(workers):
+                self.pool.submit(_ready)
+        except BrokenProcessPool:  # the first worker died as it started
+            raise _worker_lost() from None
         self.used = False
         self._futures: dict[str, Future[bytes]] = {}
 
@@ -182,7 +204,10 @@ class Pdfs:
         """Start on `job` now; `results` gives it back. A build submits each PDF as
         soon as its HTML exists, so the workers lay out while it renders the rest."""
         self.used = True
-        self._futures[job.name] = self.pool.submit(_render, job)
+        try:
+            self._futures[job.name] = self.pool.submit(_render, job)
+        except BrokenProcessPool:  # a worker died before this job: while warming up
+            raise _worker_lost() from None
 
     def results(self) -> dict[str, bytes]:
         """Every submitted job's PDF by name, once all are done. A failure is raised as
@@ -191,8 +216,13 @@ class Pdfs:
         futures, self._futures = self._futures, {}
         wait(futures.values(), return_when=FIRST_EXCEPTION)
         for name, future in futures.items():
-            if future.done() and isinstance(future.exception(), PdfError):
-                raise PdfFailure(name, cast(PdfError, future.exception()))
+            failure = future.exception() if future.done() else None
+            if isinstance(failure, PdfError):
+                raise PdfFailure(name, failure)
+            if isinstance(failure, BrokenProcessPool):  # the whole pool is gone with it
+                raise _worker_lost() from None
+            if isinstance(failure, MemoryError):
+                raise BuildError(f"{name}: a PDF worker ran out of memory; {_TRY}") from None
         return {name: future.result() for name, future in futures.items()}
 
     def close(self, abandon: bool = False) -> None:

@@ -259,6 +259,12 @@ class Renderer:
             return self.env.get_template(name).render(**context)
         except jinja2.TemplateError as exc:
             raise BuildError(f"{_where(exc, name)}: {exc.message or exc}") from None
+        except TEMPLATE_RUNTIME as exc:
+            where = _where(exc, name)
+            if where.startswith("template "):  # no line of a template ran into it: a bug here
+                raise
+            what = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
+            raise BuildError(f"{where}: the template failed: {what}") from None
 
 
 def render_site(
@@ -372,7 +378,17 @@ def render_resume_print(p: Portfolio, theme: Theme, md: Markdown) -> str:
     return html
 
 
-def _where(exc: jinja2.TemplateError, name: str) -> str:
+# What a theme's template can raise as it runs, besides Jinja's own errors: Python's,
+# for an operation on the wrong values (`1 // 0`, `'a' + 1`, a missing key, a filter
+# given the wrong type, a macro that calls itself without end, `'x' * 10**12`). A theme
+# is trusted code, but may be buggy; its user needs the template and the line.
+TEMPLATE_RUNTIME = (
+    ArithmeticError, LookupError, TypeError, ValueError, AttributeError, RuntimeError,
+    MemoryError,
+)  # fmt: skip
+
+
+def _where(exc: BaseException, name: str) -> str:
     """`file:line` of the template line that failed, from Jinja's rewritten traceback."""
     if isinstance(exc, jinja2.TemplateSyntaxError) and exc.filename:
         return f"{exc.filename}:{exc.lineno}"

@@ -160,7 +160,8 @@ def _explain(
         return f"{name} must be greater than {err['ctx'].get('gt', 0)}", "use a positive number"
     if kind == "value_error":
         message = str(err["msg"]).removeprefix("Value error, ")
-        return (f"{name}: {message}" if loc and not at_key else message), _value_hint(message)
+        hint = getattr(err.get("ctx", {}).get("error"), "hint", None) or _value_hint(message)
+        return (f"{name}: {message}" if loc and not at_key else message), hint
     return f"{name}: {err['msg']}", "see FORMAT.md for this key"
 
 
@@ -175,8 +176,6 @@ def _pattern_hint(key: str | None) -> str:
 def _value_hint(message: str) -> str:
     if "not a date" in message:
         return "write a real date as YYYY-MM-DD, YYYY-MM or YYYY"
-    if "not an allowed link" in message:
-        return "links may only point to web pages, email addresses or phone numbers"
     if "either" in message:
         return "remove one of the two"
     return "see FORMAT.md for this key"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -163,3 +164,31 @@ def hang_guard(seconds: int = HANG) -> Iterator[None]:
     finally:
         signal.alarm(0)
         signal.signal(signal.SIGALRM, previous)
+
+
+def build_process(root: Path, *flags: str, **env: str) -> subprocess.CompletedProcess[str]:
+    """`portfolio build ROOT FLAGS` as a process of its own, with `env` added."""
+    return subprocess.run(
+        [sys.executable, "-m", "portfolio", "build", str(root), *flags],
+        capture_output=True, text=True, timeout=HANG, check=False,
+        env={**os.environ, "SOURCE_DATE_EPOCH": "1767225600", **env},
+    )  # fmt: skip
+
+
+@contextlib.contextmanager
+def serving(root: Path) -> Iterator[tuple[subprocess.Popen[bytes], str]]:
+    """`portfolio serve ROOT` on a free port: the process and the site's address, once
+    it says it is serving; stopped with Ctrl-C afterwards."""
+    serve = subprocess.Popen(
+        [sys.executable, "-m", "portfolio", "serve", str(root), "--port", "0"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+    )  # fmt: skip
+    try:
+        assert serve.stdout is not None
+        line = serve.stdout.readline().decode()
+        found = re.search(r"http://127\.0\.0\.1:\d+\S*", line)
+        assert found, line + (serve.stderr.read().decode() if serve.stderr else "")
+        yield serve, found.group(0)
+    finally:
+        serve.send_signal(signal.SIGINT)
+        serve.communicate(timeout=HANG)

@@ -10,22 +10,17 @@ import pickle
 import random
 import stat
 import subprocess
-import sys
 from pathlib import Path
 
 import jinja2
 import pytest
 
-from conftest import HANG, copy_sample
+from conftest import build_process, copy_sample
 from portfolio import sealed
 
 
-def _build(root: Path, cache: Path, *extra: str) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "PORTFOLIO_CACHE": str(cache), "SOURCE_DATE_EPOCH": "1767225600"}
-    return subprocess.run(
-        [sys.executable, "-m", "portfolio", "build", str(root), "--no-pdf", *extra],
-        capture_output=True, text=True, env=env, timeout=HANG, check=False,
-    )  # fmt: skip
+def _build(root: Path, cache: Path) -> subprocess.CompletedProcess[str]:
+    return build_process(root, "--no-pdf", PORTFOLIO_CACHE=str(cache))
 
 
 def _files(folder: Path) -> dict[str, bytes]:

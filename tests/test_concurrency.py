@@ -4,14 +4,23 @@ other's work, and the cache never records a folder that is not what was built.""
 
 from __future__ import annotations
 
-import os
 import re
 import signal
 import subprocess
-import sys
+import urllib.request
 from pathlib import Path
 
-from conftest import HANG, copy_sample, finish, leftovers, snapshot, start_build, stopped
+from conftest import (
+    HANG,
+    build_process,
+    copy_sample,
+    finish,
+    leftovers,
+    serving,
+    snapshot,
+    start_build,
+    stopped,
+)
 from portfolio.locks import claim, release
 from portfolio.write import recover
 
@@ -73,39 +82,21 @@ def test_two_builds_at_once_many_times(tmp_path: Path) -> None:
         wanted = expected[round_ % 2]
         assert snapshot(root) == wanted, f"round {round_}: not what one build alone makes"
         assert leftovers(root) == []
-        again = subprocess.run(
-            [sys.executable, "-m", "portfolio", "build", str(root), "--no-pdf"],
-            capture_output=True, text=True, timeout=HANG, check=True,
-            env={**os.environ, "SOURCE_DATE_EPOCH": "1767225600"},
-        )  # fmt: skip
+        again = build_process(root, "--no-pdf")
         assert "Up to date" in again.stdout, "the cache did not record the finished build"
         assert snapshot(root) == wanted
 
 
 def test_serve_beside_build(tmp_path: Path) -> None:
     root = copy_sample(tmp_path / "project")
-    serve = subprocess.Popen(
-        [sys.executable, "-m", "portfolio", "serve", str(root), "--port", "0"],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-    )  # fmt: skip
-    try:
-        assert serve.stdout is not None
-        line = serve.stdout.readline().decode()
-        found = re.search(r"http://127\.0\.0\.1:(\d+)(\S*)", line)
-        assert found, line
+    with serving(root) as (serve, url):
         for n in range(2):
             _edit(root, n)
             assert finish(start_build(root, "--no-pdf"))[0] == 0
             assert snapshot(root) == _reference(tmp_path, n)
-        import urllib.request
-
-        url = f"http://127.0.0.1:{found.group(1)}{found.group(2)}"
         with urllib.request.urlopen(url, timeout=HANG) as page:
             assert page.status == 200
         assert serve.poll() is None, "serve stopped while a build ran beside it"
-    finally:
-        serve.send_signal(signal.SIGINT)
-        serve.communicate(timeout=HANG)
     assert leftovers(root) == []
 
 

@@ -23,7 +23,7 @@ import pypdf
 import pytest
 import yaml
 
-from conftest import PROJECTS, run
+from conftest import PROJECTS, build_process, run, serving
 
 HOSTILE = PROJECTS / "hostile"
 CASES = sorted(p.name for p in HOSTILE.iterdir() if p.is_dir())
@@ -179,29 +179,10 @@ def _check_neutralised(root: Path, expect: dict[str, Any]) -> None:
 
 def test_named_pipes_hang_neither_serve_nor_a_second_build(tmp_path: Path, server: int) -> None:
     """The live preview hashes the project too; a rebuild with nothing changed says so."""
-    import subprocess
-    import sys
-
-    from conftest import HANG
-
     root, _ = _project(tmp_path, "special-files", server)
-    first = subprocess.run(
-        [sys.executable, "-m", "portfolio", "build", str(root), "--no-pdf"],
-        capture_output=True, text=True, timeout=HANG, check=False,
-    )  # fmt: skip
+    first = build_process(root, "--no-pdf")
     assert first.returncode == 0, first.stderr
-    second = subprocess.run(
-        [sys.executable, "-m", "portfolio", "build", str(root), "--no-pdf"],
-        capture_output=True, text=True, timeout=HANG, check=False,
-    )  # fmt: skip
+    second = build_process(root, "--no-pdf")
     assert "Up to date" in second.stdout, second.stdout + second.stderr
-    serve = subprocess.Popen(
-        [sys.executable, "-m", "portfolio", "serve", str(root), "--port", "0"],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-    )  # fmt: skip
-    try:
-        assert serve.stdout is not None
-        assert "Serving http://127.0.0.1:" in serve.stdout.readline().decode()
-    finally:
-        serve.terminate()
-        serve.communicate(timeout=HANG)
+    with serving(root) as (serve, _):
+        assert serve.poll() is None

@@ -179,10 +179,12 @@ def _check_neutralised(root: Path, expect: dict[str, Any]) -> None:
 
 def test_named_pipes_hang_neither_serve_nor_a_second_build(tmp_path: Path, server: int) -> None:
     """The live preview hashes the project too; a rebuild with nothing changed says so."""
-    root, _ = _project(tmp_path, "special-files", server)
+    root, expect = _project(tmp_path, "special-files", server)
     first = build_process(root, "--no-pdf")
     assert first.returncode == 0, first.stderr
     second = build_process(root, "--no-pdf")
     assert "Up to date" in second.stdout, second.stdout + second.stderr
+    for warning in expect["warnings_contain"]:  # said again, though nothing was built
+        assert warning in second.stderr, second.stderr
     with serving(root) as (serve, _):
         assert serve.poll() is None

@@ -63,11 +63,13 @@ def _stat(st: os.stat_result) -> Stat:
     return (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
 
 
-def _walk(folder: Path, skip: frozenset[Path] = frozenset()) -> Iterator[tuple[str, Stat]]:
+def _walk(
+    folder: Path, skip: frozenset[Path] = frozenset(), special: dict[str, str] | None = None
+) -> Iterator[tuple[str, Stat]]:
     """Every file under `folder` (relative path, stat), links not followed; output
     folders, version control, virtual environments and `skip` left out, and so is
-    what is not a file, a folder or a link (a named pipe: see regular.py; the stage
-    that would read it warns)."""
+    what is not a file, a folder or a link (a named pipe: see regular.py), which goes
+    into `special` (path -> what it is) instead."""
     stack = [(folder, "")]
     while stack:
         path, prefix = stack.pop()
@@ -91,8 +93,11 @@ def _walk(folder: Path, skip: frozenset[Path] = frozenset()) -> Iterator[tuple[s
                     st = entry.stat(follow_symlinks=False)
                 except OSError:
                     continue
-                if regular.special(st.st_mode) is None:
+                kind = regular.special(st.st_mode)
+                if kind is None:
                     yield rel, _stat(st)
+                elif special is not None:
+                    special[rel] = kind
 
 
 def _sha(path: Path) -> str:
@@ -202,7 +207,9 @@ class Cache:
             self.state = {}
         self.scanned = time.time_ns()
         skipped = frozenset(Path(p) for p in skip)
-        self.stats: dict[str, Stat] = dict(_walk(root, skipped)) if enabled else {}
+        # What is not a file, folder or link, by path: skipped (the command warns).
+        self.special: dict[str, str] = {}
+        self.stats: dict[str, Stat] = dict(_walk(root, skipped, self.special)) if enabled else {}
         self._shas: dict[str, str] = {}
         self.trees: dict[Path, Tree] = {}
         self.pickled: set[str] = set()  # the sources the pickle held
@@ -369,6 +376,13 @@ def _as_written(path: Path, made: dict[str, str | None]) -> dict[str, list[Any]]
             return None
         outputs[rel] = [key, st.st_size, st.st_mtime_ns, st.st_ino]
     return outputs
+
+
+def skipped(special: dict[str, str]) -> list[tuple[str, str]]:
+    """Of the special files found, those where a build reads files (content sources,
+    themes), as (path, what it is): what "up to date" warns about, as a build would."""
+    return [(rel, kind) for rel, kind in sorted(special.items()) if is_source(rel) or
+            rel.startswith("themes/")]  # fmt: skip
 
 
 def is_source(rel: str) -> bool:

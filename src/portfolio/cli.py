@@ -149,7 +149,8 @@ def _build(
     no_cache: bool,
     progress: Progress,
 ) -> None:
-    from portfolio.cache import Cache, settings
+    from portfolio.cache import Cache, settings, skipped
+    from portfolio.regular import skipped_warning
 
     quiet, verbose = progress.verbosity < 0, progress.verbosity > 0
     target = (out or root / "site").resolve()
@@ -166,6 +167,7 @@ def _build(
         folders += [packs_dir / stem for stem in _target_ids(root)]
     fresh = cache.fresh({folder: wanted for folder in folders})
     if fresh is not None:
+        _warn([skipped_warning(rel, kind) for rel, kind in skipped(cache.special)])
         if not quiet:
             site = None if targets else fresh[0]
             click.echo(up_to_date(site, fresh if targets else fresh[1:]))

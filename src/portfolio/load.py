@@ -175,9 +175,7 @@ def _files(
         if file.is_file():
             found.add(file)
         elif kind := regular.kind_of(file):
-            rel = file.relative_to(root).as_posix()
-            hint = "remove it, or put a regular file in its place"
-            warnings.append(Problem(rel, 1, 1, f"skipped: this is {kind}, not a file", hint))
+            warnings.append(regular.skipped_warning(file.relative_to(root).as_posix(), kind))
     return sorted(found, key=lambda f: f.name)
 
 

@@ -15,6 +15,8 @@ import os
 import stat
 from pathlib import Path
 
+from portfolio.errors import Problem
+
 KINDS = {
     stat.S_IFIFO: "a named pipe",
     stat.S_IFCHR: "a device",
@@ -69,3 +71,11 @@ def sha256(path: Path) -> str:
     """The SHA-256 of the regular file `path`; NotRegular (an OSError) for anything else."""
     with os.fdopen(_open(path), "rb") as file:
         return hashlib.file_digest(file, "sha256").hexdigest()
+
+
+def skipped_warning(rel: str, kind: str) -> Problem:
+    """The warning for what is not a file where the build reads files."""
+    return Problem(
+        rel, 1, 1, f"skipped: this is {kind}, not a file",
+        "remove it, or put a regular file in its place",
+    )  # fmt: skip

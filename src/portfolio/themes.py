@@ -112,12 +112,7 @@ def _contained(folder: Path, root: Path, problems: list[Problem], warnings: list
                     continue
             kind = regular.kind_of(path)
             if kind is not None:
-                warnings.append(
-                    Problem(
-                        rel, 1, 1, f"skipped: this is {kind}, not a file",
-                        "remove it, or put a regular file in its place",
-                    )
-                )  # fmt: skip
+                warnings.append(regular.skipped_warning(rel, kind))
 
 
 def _outside(rel: str, target: Path, place: str) -> Problem:

@@ -186,3 +186,23 @@ def test_a_cache_folder_of_another_user_is_refused(tmp_path: Path) -> None:
     done = _build(root, cache)
     assert done.returncode == 0, done.stderr
     assert "belongs to another user" in done.stderr
+
+
+def test_a_cache_whose_key_cannot_be_made_is_a_warning(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A read-only disk, say: the build goes on without a cache, and says why."""
+    import errno
+
+    from conftest import run
+
+    def read_only(*args: object, **kwargs: object) -> None:
+        raise OSError(errno.EROFS, "Read-only file system")
+
+    monkeypatch.setenv("PORTFOLIO_CACHE", str(tmp_path / "cache"))
+    monkeypatch.setattr(sealed, "_publish_key", read_only)
+    root = copy_sample(tmp_path / "project")
+    result = run("build", str(root), "--no-pdf")
+    assert result.exit_code == 0, result.output
+    assert "cannot be made: Read-only file system" in result.stderr
+    assert (root / "site" / "index.html").is_file()

@@ -10,12 +10,15 @@ import subprocess
 import urllib.request
 from pathlib import Path
 
+import pytest
+
 from conftest import (
     HANG,
     build_process,
     copy_sample,
     finish,
     leftovers,
+    run,
     serving,
     snapshot,
     start_build,
@@ -114,3 +117,23 @@ def test_recovery_removes_only_abandoned_staging_folders(tmp_path: Path) -> None
         release(held)
     recover(out)
     assert not busy.exists()
+
+
+def test_a_file_system_without_locks_builds_unguarded(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """NFS refuses an exclusive flock on a folder (it needs one open for writing): the
+    build goes on as before there were locks, and leaves nothing beside its output."""
+    import errno
+
+    import portfolio.locks
+
+    def refuse(fd: int, operation: int) -> None:
+        raise OSError(errno.EBADF, "Bad file descriptor")
+
+    monkeypatch.setattr(portfolio.locks.fcntl, "flock", refuse)
+    root = copy_sample(tmp_path / "project")
+    for _ in range(2):
+        result = run("build", str(root), "--no-pdf", "--no-cache")
+        assert result.exit_code == 0, result.output
+    assert leftovers(root) == []

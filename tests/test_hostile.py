@@ -84,7 +84,7 @@ def _project(tmp_path: Path, case: str, port: int) -> tuple[Path, dict[str, Any]
     if link := expect.get("link"):
         target = root / link["from"]
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.symlink_to(outside)
+        target.symlink_to(target if link["to"] == "LOOP" else outside)
     for fifo in expect.get("fifo", []):
         (root / fifo).parent.mkdir(parents=True, exist_ok=True)
         os.mkfifo(root / fifo)

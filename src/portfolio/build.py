@@ -207,6 +207,7 @@ def build(
                     folder: (wanted, _summary(outputs, pdf_counts[folder]))
                     for folder, outputs in trees.items()
                 },
+                warnings or (),
             )
         return BuildReport(
             out if targets is None else None,

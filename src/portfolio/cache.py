@@ -34,12 +34,13 @@ import pickle
 import sys
 import time
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import astuple, dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from portfolio import __version__, regular, sealed
-from portfolio.clock import build_date
+from portfolio.clock import build_date, source_date
+from portfolio.errors import Problem
 from portfolio.locations import PACKAGE, cache_home, shipped_themes
 
 VERSION = 2
@@ -132,7 +133,8 @@ def tool_fingerprint() -> str:
 def settings(base_url: str | None, pdf: bool) -> dict[str, Any]:
     """What, besides the files, decides an output tree's bytes: the day, and the
     moment `SOURCE_DATE_EPOCH` stamps into PDFs (it can change within a day)."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip() or None
+    stamp = source_date()
+    epoch = stamp.isoformat() if stamp else None
     return {"base_url": base_url, "pdf": pdf, "date": build_date().isoformat(), "epoch": epoch}
 
 
@@ -207,7 +209,7 @@ class Cache:
             self.state = {}
         self.scanned = time.time_ns()
         skipped = frozenset(Path(p) for p in skip)
-        # What is not a file, folder or link, by path: skipped (the command warns).
+        # What is not a file, folder or link, by path: skipped, but part of the digest.
         self.special: dict[str, str] = {}
         self.stats: dict[str, Stat] = dict(_walk(root, skipped, self.special)) if enabled else {}
         self._shas: dict[str, str] = {}
@@ -249,13 +251,28 @@ class Cache:
         gone = [rel for rel in before if rel not in self.stats]
         return sorted(gone + [rel for rel in self.stats if not self.unchanged(rel)])
 
+    def targets(self) -> list[str]:
+        """The ids of the targets a full build makes packs for: the target files found,
+        by the rule load.py reads them by (named pipes and folders are not files)."""
+        found = {rel for rel in self.stats if rel.startswith("content/targets/")}
+        return sorted({Path(rel).stem for rel in found if is_source(rel)})
+
     def digest(self, only: str = "") -> str:
-        """One hash of every file of the project (under `only`, if given)."""
+        """One hash of every file of the project (under `only`, if given), and of what
+        was skipped (a named pipe appearing is a change: the build warns about it)."""
         h = hashlib.sha256()
         for rel in sorted(self.stats):
             if rel.startswith(only):
                 h.update(f"{rel}\0{self.sha(rel)}\n".encode())
+        for rel, kind in sorted(self.special.items()):
+            if rel.startswith(only):
+                h.update(f"{rel}\0skipped: {kind}\n".encode())
         return h.hexdigest()
+
+    def warnings(self) -> list[Problem]:
+        """What the build that saved this cache warned about (what it skipped): an
+        up-to-date build says it again rather than judge it by another rule."""
+        return [Problem(*w) for w in self.state.get("warnings", [])]
 
     def assets_digest(self) -> str:
         """Every file that is not a content source: images, attachments, themes; what a
@@ -326,9 +343,11 @@ class Cache:
         self,
         sources: dict[str, Any],
         written: dict[Path, tuple[dict[str, Any], dict[str, Any]]],
+        warnings: Iterable[Problem] = (),
     ) -> None:
-        """Record this build: the files, the parsed sources, and each tree written
-        (path -> (settings, summary)). A cache that cannot be written is no error."""
+        """Record this build: the files, the parsed sources, each tree written
+        (path -> (settings, summary)) and what it warned about. A cache that cannot be
+        written is no error."""
         if not self.enabled:
             return
         files = {rel: [*st, self.sha(rel)] for rel, st in sorted(self.stats.items())}
@@ -352,6 +371,7 @@ class Cache:
             "scanned": self.scanned,
             "files": files,
             "trees": trees,
+            "warnings": [astuple(w) for w in sorted(set(warnings))],
         }
         kept = {rel: (self.sha(rel), src) for rel, src in sources.items() if rel in self.stats}
         if self.in_memory:
@@ -376,13 +396,6 @@ def _as_written(path: Path, made: dict[str, str | None]) -> dict[str, list[Any]]
             return None
         outputs[rel] = [key, st.st_size, st.st_mtime_ns, st.st_ino]
     return outputs
-
-
-def skipped(special: dict[str, str]) -> list[tuple[str, str]]:
-    """Of the special files found, those where a build reads files (content sources,
-    themes), as (path, what it is): what "up to date" warns about, as a build would."""
-    return [(rel, kind) for rel, kind in sorted(special.items()) if is_source(rel) or
-            rel.startswith("themes/")]  # fmt: skip
 
 
 def is_source(rel: str) -> bool:

@@ -149,8 +149,7 @@ def _build(
     no_cache: bool,
     progress: Progress,
 ) -> None:
-    from portfolio.cache import Cache, settings, skipped
-    from portfolio.regular import skipped_warning
+    from portfolio.cache import Cache, settings
 
     quiet, verbose = progress.verbosity < 0, progress.verbosity > 0
     target = (out or root / "site").resolve()
@@ -164,10 +163,10 @@ def _build(
     wanted = settings(base_url, not no_pdf)
     folders = [packs_dir / t for t in targets] if targets else [target]
     if not targets and not no_packs:
-        folders += [packs_dir / stem for stem in _target_ids(root)]
+        folders += [packs_dir / stem for stem in cache.targets()]
     fresh = cache.fresh({folder: wanted for folder in folders})
     if fresh is not None:
-        _warn([skipped_warning(rel, kind) for rel, kind in skipped(cache.special)])
+        _warn(cache.warnings())
         if not quiet:
             site = None if targets else fresh[0]
             click.echo(up_to_date(site, fresh if targets else fresh[1:]))
@@ -194,18 +193,15 @@ def _build(
             pool=pool,
             warnings=warnings,
         )
-    except ContentError as exc:
+    except (ContentError, BuildError, OSError) as exc:
         progress.done()
         _warn(warnings)
-        click.echo(exc.format(), err=True)
-        sys.exit(1)
-    except BuildError as exc:
-        progress.done()
-        click.echo(f"error: {exc}\nnothing was written.", err=True)
-        sys.exit(1)
-    except OSError as exc:  # a full disk, a read-only folder: not a bug, not the content
-        progress.done()
-        click.echo(f"error: {exc.strerror or exc}: {exc.filename or target}", err=True)
+        if isinstance(exc, ContentError):
+            click.echo(exc.format(), err=True)
+        elif isinstance(exc, BuildError):
+            click.echo(f"error: {exc}\nnothing was written.", err=True)
+        else:  # a full disk, a read-only folder: not a bug, not the content
+            click.echo(f"error: {exc.strerror or exc}: {exc.filename or target}", err=True)
         sys.exit(1)
     progress.done()
     _warn(warnings)
@@ -220,14 +216,6 @@ def _warn(warnings: list[Problem]) -> None:
     for warning in sorted(set(warnings)):
         head = f"{warning.path}:{warning.line}:{warning.column}: warning: {warning.message}"
         click.echo(head + (f"\n    hint: {warning.hint}" if warning.hint else ""), err=True)
-
-
-def _target_ids(root: Path) -> list[str]:
-    """The targets a full build makes packs for, by file name (as load.py finds them)."""
-    folder = root / "content" / "targets"
-    if not folder.is_dir():
-        return []
-    return sorted({f.stem for f in folder.iterdir() if f.suffix in (".yaml", ".yml")})
 
 
 @main.command()
@@ -270,18 +258,21 @@ def serve(project: Path, port: int) -> None:
     except KeyboardInterrupt:
         click.echo("Stopped.")
         return
+    watcher = threading.Thread(target=live_site.watch, args=(live, stop, report), daemon=True)
     try:
         if live.problem:
             click.echo(live.problem, err=True)
         url = f"http://127.0.0.1:{server.server_port}{quote(live.prefix)}"
         click.echo(f"Serving {url} (Ctrl-C to stop)")
-        threading.Thread(target=live_site.watch, args=(live, stop, report), daemon=True).start()
+        watcher.start()
         server.serve_forever()
     except KeyboardInterrupt:
         pass
     finally:
         stop.set()
         server.server_close()
+        if watcher.is_alive():  # a rebuild under way finishes before its folder goes
+            watcher.join()
         live_site.cleanup(live)
     click.echo("Stopped.")
 

@@ -14,6 +14,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+from portfolio import regular
 from portfolio.dates import PartialDate
 from portfolio.links import LinkRefused, check_address, completed
 from portfolio.load import MAX_BYTES
@@ -64,7 +65,14 @@ class Unreadable(ValueError):
 
 def read_job(path: Path) -> dict[str, Any]:
     """A target's JSON Resume job description (`job:`), or Unreadable saying why not."""
-    size = path.stat().st_size
+    try:
+        size = path.stat().st_size
+        raw = regular.read_bytes(path) if size <= MAX_BYTES else b""
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        raise Unreadable(
+            f"cannot be read: {reason}", "check that it is a file you can read"
+        ) from None
     if size > MAX_BYTES:
         raise Unreadable(
             f"is {size:,} bytes; the limit is {MAX_BYTES:,}",
@@ -72,7 +80,7 @@ def read_job(path: Path) -> dict[str, Any]:
         )
     shape = 'use the JSON Resume job format: {"title": ..., "skills": [...]}'
     try:
-        data = parse_json(path.read_text(encoding="utf-8"))
+        data = parse_json(raw.decode("utf-8"))
     except TooDeep as exc:
         raise Unreadable(f"is {exc}", shape) from None
     except (ValueError, UnicodeDecodeError) as exc:

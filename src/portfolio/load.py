@@ -38,8 +38,12 @@ class SourceFile:
 
 
 def inside(path: Path, root: Path) -> bool:
-    """True if `path`, with every symlink resolved, lies inside `root`."""
-    return path.resolve().is_relative_to(root.resolve())
+    """True if `path`, with every symlink resolved, lies inside `root`; False for a link
+    that loops (`a -> a`), which leads nowhere."""
+    try:
+        return path.resolve().is_relative_to(root.resolve())
+    except (RuntimeError, OSError):  # Python 3.11 raises RuntimeError on a loop
+        return False
 
 
 def read_text(file: Path, root: Path, problems: list[Problem]) -> str | None:
@@ -56,7 +60,11 @@ def read_text(file: Path, root: Path, problems: list[Problem]) -> str | None:
             )
         )
         return None
-    size = file.stat().st_size
+    try:
+        size = file.stat().st_size
+    except OSError as exc:  # gone since it was listed, or not ours to read
+        problems.append(_unreadable(rel, exc))
+        return None
     if size > MAX_BYTES:
         problems.append(
             Problem(
@@ -70,8 +78,8 @@ def read_text(file: Path, root: Path, problems: list[Problem]) -> str | None:
         return None
     try:
         data = regular.read_bytes(file)
-    except regular.NotRegular as exc:  # replaced since it was listed
-        problems.append(Problem(rel, 1, 1, f"this is {exc.kind}, not a file", "make it a file"))
+    except OSError as exc:  # a named pipe since it was listed, or no permission
+        problems.append(_unreadable(rel, exc))
         return None
     try:
         text = data.decode("utf-8-sig")
@@ -89,6 +97,13 @@ def read_text(file: Path, root: Path, problems: list[Problem]) -> str | None:
         )
         return None
     return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _unreadable(rel: str, exc: OSError) -> Problem:
+    reason = exc.strerror or str(exc)
+    return Problem(
+        rel, 1, 1, f"cannot read this file: {reason}", "check that it is a file you can read"
+    )
 
 
 def split_front_matter(text: str, rel: str) -> tuple[str, str, int] | Problem:

@@ -31,13 +31,14 @@ try:
 except ImportError:  # not POSIX: builds are not guarded against each other there
     fcntl = None  # type: ignore[assignment]
 
-_held: dict[str, list[int]] = {}  # project path -> [fd, depth]: a build may nest its lock
+_held: dict[str, int] = {}  # project path -> its locked fd: a build may nest its lock
 _claims: set[int] = set()  # fds of the staging folders this process is writing
+UNGUARDED = -1  # a claim where locks are missing (not POSIX, or NFS): nothing to release
 
 
 def _forget_in_child() -> None:
     """A forked child holds none of its parent's locks (see the module's docstring)."""
-    for fd, _ in _held.values():
+    for fd in _held.values():
         os.close(fd)
     for fd in _claims:
         os.close(fd)
@@ -56,22 +57,17 @@ def _open_folder(folder: Path) -> int:
 @contextmanager
 def project_lock(root: Path, waiting: Callable[[], None]) -> Iterator[None]:
     """Hold the project's build lock for the block; `waiting()` is called once if
-    another build holds it, before this one waits for it."""
+    another build holds it, before this one waits for it. Where the file system has
+    no locks (some network ones), builds go unguarded, as they did before locks."""
     key = str(root.resolve())
-    if key in _held or fcntl is None:
-        if key in _held:
-            _held[key][1] += 1
-        try:
-            yield
-        finally:
-            if key in _held:
-                _held[key][1] -= 1
-        return
-    fd = _take(root, waiting)
-    if fd is None:  # a file system without locks: build unguarded, as before
+    if key in _held or fcntl is None:  # this process holds it already, or no locks here
         yield
         return
-    _held[key] = [fd, 1]
+    fd = _locked(root, waiting)
+    if fd is None:
+        yield
+        return
+    _held[key] = fd
     try:
         yield
     finally:
@@ -79,41 +75,50 @@ def project_lock(root: Path, waiting: Callable[[], None]) -> Iterator[None]:
         os.close(fd)  # closing the only open file gives the lock up
 
 
-def _take(root: Path, waiting: Callable[[], None]) -> int | None:
-    """The project folder, open and locked; None where it cannot be locked."""
+def _locked(folder: Path, waiting: Callable[[], None] | None) -> int | None:
+    """`folder`, open and exclusively locked: waiting for it after `waiting()`, or, with
+    no `waiting`, not at all (BlockingIOError). None where it cannot be locked."""
     assert fcntl is not None
     try:
-        fd = _open_folder(root)
+        fd = _open_folder(folder)
     except OSError:
         return None
     try:
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            waiting()
-            fcntl.flock(fd, fcntl.LOCK_EX)
-    except BaseException as exc:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        return fd
+    except BlockingIOError:
+        if waiting is None:
+            os.close(fd)
+            raise
+    except OSError:  # no locks on this file system (NFS refuses flock on a folder)
         os.close(fd)
-        if isinstance(exc, OSError) and not isinstance(exc, BlockingIOError):
-            return None
+        return None
+    try:
+        waiting()
+        fcntl.flock(fd, fcntl.LOCK_EX)
+    except BaseException:
+        os.close(fd)
         raise
     return fd
 
 
 def claim(folder: Path) -> int | None:
-    """Lock a folder this process has just made and will write; None if it is gone
-    (another process's recovery took it between its making and this claim)."""
+    """Lock a folder this process has just made and will write: its fd, UNGUARDED
+    where there are no locks, or None if another process's recovery took the folder
+    between its making and this claim."""
     if fcntl is None:
-        return -1
+        return UNGUARDED
     try:
-        fd = _open_folder(folder)
-    except FileNotFoundError:
+        fd = _locked(folder, None)
+    except BlockingIOError:  # a recovery holds it, about to remove it
         return None
+    if fd is None:
+        return None if not folder.is_dir() else UNGUARDED
     try:
-        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        if not os.path.samestat(os.fstat(fd), os.stat(folder)):
-            raise FileNotFoundError(folder)
+        same = os.path.samestat(os.fstat(fd), os.stat(folder))
     except OSError:
+        same = False
+    if not same:
         os.close(fd)
         return None
     _claims.add(fd)
@@ -122,26 +127,28 @@ def claim(folder: Path) -> int | None:
 
 def release(fd: int) -> None:
     """Let go of a claimed folder."""
-    if fd >= 0 and fd in _claims:
+    if fd in _claims:
         _claims.discard(fd)
         os.close(fd)
 
 
-def abandoned(folder: Path) -> bool:
-    """Whether nobody is working on `folder`: its lock is free (its maker has ended or
-    let go). Where locks are missing, a leftover is taken as abandoned, as before."""
+@contextmanager
+def abandoned(folder: Path) -> Iterator[bool]:
+    """Whether nobody is working on `folder` (its maker has ended or let go), holding
+    its lock for the block so that nobody can start on it while it is removed. Where
+    locks are missing, a leftover is taken as abandoned, as before locks."""
     if fcntl is None:
-        return True
+        yield True
+        return
     try:
-        fd = _open_folder(folder)
-    except OSError:
-        return False
-    try:
-        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        fd = _locked(folder, None)
     except BlockingIOError:
-        return False
-    except OSError:  # a file system without locks: nobody can be holding one
-        return True
+        yield False
+        return
+    if fd is None:
+        yield folder.is_dir()
+        return
+    try:
+        yield True
     finally:
         os.close(fd)
-    return True

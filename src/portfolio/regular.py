@@ -29,7 +29,7 @@ class NotRegular(OSError):
     """The path names something other than a regular file (after links)."""
 
     def __init__(self, path: Path, kind: str) -> None:
-        super().__init__(f"{path} is {kind}, not a regular file")
+        super().__init__(0, f"{kind}, not a regular file", str(path))
         self.kind = kind
 
 

@@ -36,6 +36,7 @@ from portfolio.language import (
     format_percent,
     og_locale,
 )
+from portfolio.locations import PACKAGE
 from portfolio.markdown import Markdown
 from portfolio.pack import pack_item
 from portfolio.parallel import share
@@ -264,7 +265,7 @@ class Renderer:
             if where.startswith("template "):  # no line of a template ran into it: a bug here
                 raise
             what = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
-            raise BuildError(f"{where}: the template failed: {what}") from None
+            raise BuildError(f"{where}: the template failed: {what}{_ours(exc)}") from None
 
 
 def render_site(
@@ -400,6 +401,21 @@ def _where(exc: BaseException, name: str) -> str:
             where = f"{filename}:{tb.tb_lineno}"
         tb = tb.tb_next
     return where
+
+
+def _ours(exc: BaseException) -> str:
+    """Where in this package's own code (a filter or a view the template called) the
+    error was raised, if it was: a template that hands a filter the wrong value, or a
+    bug of ours, and the message must let a reader tell which."""
+    tb = exc.__traceback__
+    while tb is not None and tb.tb_next is not None:
+        tb = tb.tb_next
+    if tb is None:
+        return ""
+    file = Path(tb.tb_frame.f_code.co_filename)
+    if not file.is_relative_to(PACKAGE):
+        return ""
+    return f" (raised in portfolio/{file.relative_to(PACKAGE).as_posix()}:{tb.tb_lineno})"
 
 
 def find_asset(theme: Theme, name: str) -> Path | None:

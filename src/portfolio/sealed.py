@@ -33,8 +33,10 @@ KEY_BYTES = 32
 TAG_BYTES = hashlib.sha256().digest_size
 
 
-class Unsafe(Exception):
-    """The cache folder cannot be trusted; the message says why and what to do."""
+class Unsafe(OSError):
+    """The cache folder cannot be trusted or used; the message says why and what to do.
+    An OSError, so that whatever writes the cache and shrugs off a full disk shrugs
+    this off too."""
 
 
 def _check(folder: Path) -> None:
@@ -55,8 +57,12 @@ def _check(folder: Path) -> None:
             f"other users can write to the cache folder {folder}; make it yours alone "
             f"(chmod 700 {folder}) or set PORTFOLIO_CACHE to a folder of your own"
         )
-    if st.st_mode & 0o077:
-        os.chmod(folder, 0o700)  # an older version made it readable: it holds private fields
+    if st.st_mode & 0o077:  # an older version made it readable: it holds private fields
+        try:
+            os.chmod(folder, 0o700)
+        except OSError as exc:
+            msg = f"the cache folder {folder} cannot be made private: {exc.strerror}"
+            raise Unsafe(msg) from None
 
 
 def home() -> Path:
@@ -76,9 +82,9 @@ def _checked(folder: Path) -> Path:
 
 
 def refusal() -> str | None:
-    """Why the cache cannot be used, or None if it can."""
+    """Why the cache cannot be used (its folder, or its key), or None if it can."""
     try:
-        home()
+        _key(home())
     except Unsafe as exc:
         return str(exc)
     return None
@@ -87,11 +93,20 @@ def refusal() -> str | None:
 @cache
 def _key(folder: Path) -> bytes:
     """The user's key: read, or made at random and put in place in one step (a link,
-    which fails if another process made it first; then that one is read)."""
-    path = folder / "key"
+    which fails if another process made it first; then that one is read). Unsafe if
+    it can be neither read nor made (a read-only disk)."""
+    try:
+        return _read_or_make_key(folder / "key")
+    except Unsafe:
+        raise
+    except OSError as exc:
+        raise Unsafe(f"the cache's key in {folder} cannot be made: {exc.strerror}") from None
+
+
+def _read_or_make_key(path: Path) -> bytes:
     for _ in range(3):
         try:
-            fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+            fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOFOLLOW", 0))
         except FileNotFoundError:
             _publish_key(path)
             continue
@@ -116,9 +131,12 @@ def _publish_key(path: Path, replace: bool = False) -> None:
         if replace:
             os.replace(temporary, path)
         else:
-            os.link(temporary, path)
-    except FileExistsError:
-        pass
+            try:
+                os.link(temporary, path)
+            except FileExistsError:
+                pass
+            except OSError:  # no hard links here: first come, and a rare second, win
+                os.replace(temporary, path)
     finally:
         temporary.unlink(missing_ok=True)
 
@@ -164,19 +182,19 @@ def read(path: Path) -> bytes | None:
     user's, or its seal does not match."""
     try:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | os.O_NONBLOCK)
-    except OSError:
-        return None
-    with os.fdopen(fd, "rb") as file:
-        st = os.fstat(file.fileno())
-        if not stat.S_ISREG(st.st_mode):
+        with os.fdopen(fd, "rb") as file:
+            st = os.fstat(file.fileno())
+            if not stat.S_ISREG(st.st_mode):
+                return None
+            if hasattr(os, "getuid") and st.st_uid != os.getuid():
+                return None
+            blob = file.read()
+        head = len(MAGIC) + TAG_BYTES
+        if len(blob) < head or not blob.startswith(MAGIC):
             return None
-        if hasattr(os, "getuid") and st.st_uid != os.getuid():
+        tag, data = blob[len(MAGIC) : head], blob[head:]
+        if not hmac.compare_digest(tag, _tag(path, data)):
             return None
-        blob = file.read()
-    head = len(MAGIC) + TAG_BYTES
-    if len(blob) < head or not blob.startswith(MAGIC):
-        return None
-    tag, data = blob[len(MAGIC) : head], blob[head:]
-    if not hmac.compare_digest(tag, _tag(path, data)):
+    except OSError:  # Unsafe among them: no key, no trust
         return None
     return data

@@ -33,6 +33,7 @@ from pydantic import BaseModel
 from portfolio import reads, regular, sealed
 from portfolio.errors import BuildError, Problem
 from portfolio.language import Msg, plural_form
+from portfolio.load import inside
 from portfolio.locations import shipped_themes
 from portfolio.validate import suggest
 from portfolio.yamldoc import parse_yaml
@@ -97,32 +98,28 @@ def _contained(folder: Path, root: Path, problems: list[Problem], warnings: list
     problem (a theme's `static/` is published, and `/proc/self/environ` or
     `/etc/shadow` must never be); what is not a file or a folder is skipped, with a
     warning. A project's theme folder must itself lie inside the project."""
-    real = folder.resolve()
-    if folder.is_relative_to(root) and not real.is_relative_to(root.resolve()):
-        problems.append(_outside(_shown(folder, root), real, "the project"))
+    if folder.is_relative_to(root) and not inside(folder, root):
+        problems.append(_outside(_shown(folder, root), folder, "the project"))
         return
+    real = folder.resolve()
     for parent, dirs, files in os.walk(folder):
         for name in sorted(dirs + files):
             path = Path(parent) / name
             rel = _shown(path, root)
-            if path.is_symlink():
-                target = path.resolve()
-                if not target.is_relative_to(real):
-                    problems.append(_outside(rel, target, "its theme's folder"))
-                    continue
+            if path.is_symlink() and not inside(path, real):
+                problems.append(_outside(rel, path, "its theme's folder"))
+                continue
             kind = regular.kind_of(path)
             if kind is not None:
                 warnings.append(regular.skipped_warning(rel, kind))
 
 
-def _outside(rel: str, target: Path, place: str) -> Problem:
-    return Problem(
-        rel,
-        1,
-        1,
-        f"this is a link to {target}, outside {place}",
-        "copy the file into the theme instead of linking to it",
-    )
+def _outside(rel: str, link: Path, place: str) -> Problem:
+    try:
+        what = f"this is a link to {link.resolve()}, outside {place}"
+    except RuntimeError:  # Python 3.11: a link that loops
+        what = "this is a link that loops, leading nowhere"
+    return Problem(rel, 1, 1, what, "copy the file into the theme instead of linking to it")
 
 
 def resolve(
@@ -250,7 +247,7 @@ def catalog(theme: Theme, language: str) -> Catalog:
     wanted = ["-".join(subtags[:n]) for n in range(len(subtags), 0, -1)]
     entries: dict[str, Entry] = {}
     for folder in theme.folders:
-        found = {f.stem.lower(): f for f in sorted(folder.glob("i18n/*.yaml"))}
+        found = {f.stem.lower(): f for f in sorted(folder.glob("i18n/*.yaml")) if f.is_file()}
         for tag in wanted:
             if tag in found:
                 for key, entry in _read_catalog(found[tag]).items():

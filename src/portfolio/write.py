@@ -91,6 +91,7 @@ def _staging(out: Path) -> tuple[Path, int]:
         owned = claim(staging)
         if owned is not None:
             return staging, owned
+        shutil.rmtree(staging, ignore_errors=True)  # if a recovery has not yet
     raise BuildError(f"could not claim a folder beside {out}: another program keeps removing them")
 
 
@@ -170,17 +171,18 @@ def recover(out: Path) -> None:
     if not out.parent.is_dir():
         return
     for leftover in sorted(out.parent.glob(f".{out.name}.new-*")):
-        if leftover.is_dir() and not leftover.is_symlink() and abandoned(leftover):
-            shutil.rmtree(leftover, ignore_errors=True)
+        if leftover.is_dir() and not leftover.is_symlink():
+            with abandoned(leftover) as free:
+                if free:
+                    shutil.rmtree(leftover, ignore_errors=True)
     for old in sorted(out.parent.glob(f".{out.name}.old-*")):
         if not old.is_dir() or old.is_symlink() or not (old / MARKER).is_file():
             continue
-        if not abandoned(old):
-            continue
-        if out.exists():
-            shutil.rmtree(old, ignore_errors=True)
-        else:
-            old.rename(out)
+        with abandoned(old) as free:
+            if free and out.exists():
+                shutil.rmtree(old, ignore_errors=True)
+            elif free:
+                old.rename(out)
 
 
 def sync_tree(out: Path, outputs: Iterable[Output], before: set[str]) -> list[str]:

@@ -10,8 +10,8 @@ from typing import Any
 import yaml
 
 from portfolio.build import load
-from portfolio.catalog import public_view
-from portfolio.resume import build_resume
+from portfolio.content.portfolio import public_view
+from portfolio.content.resume import build_resume
 
 
 def _date(value: Any) -> str | None:

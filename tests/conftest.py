@@ -19,7 +19,7 @@ import pytest
 import yaml
 from click.testing import CliRunner, Result
 
-from portfolio.cli import main
+from portfolio.cli.main import main
 
 # Builds keep a cache in the user's cache folder: the tests keep theirs apart, and
 # every process they start (a subprocess build, a server) inherits this.
@@ -99,7 +99,7 @@ def sample_site(sample_root: Path) -> Path:
     return sample_root / "site"
 
 
-# Builds as processes, stopped at a named moment (checkpoints.py) and killed there.
+# Builds as processes, stopped at a named moment (system/checkpoints.py) and killed there.
 
 HANG = 300  # seconds: only ever a guard against a hang, never a measure of speed
 
@@ -121,7 +121,7 @@ def leftovers(root: Path) -> list[str]:
 
 def start_build(root: Path, *flags: str, stop_at: str = "") -> subprocess.Popen[bytes]:
     """A build as a process; with `stop_at`, it stops itself at that moment of the build
-    (checkpoints.py) until it is killed or continued."""
+    (system/checkpoints.py) until it is killed or continued."""
     env = {**os.environ, "SOURCE_DATE_EPOCH": "1767225600", "PORTFOLIO_STOP_AT": stop_at}
     return subprocess.Popen(
         [sys.executable, "-m", "portfolio", "build", str(root), *flags],

@@ -139,7 +139,7 @@ def test_an_edit_makes_again_only_the_pages_that_show_it(project: Path) -> None:
     assert "evidence/warehouse-cost-reduction/index.html" in made
     assert "evidence/smart-meter-pipeline/index.html" not in made  # another item's page
     assert "goals/staff-engineer-promotion/index.html" not in made  # links it by title only
-    assert "evidence/index.html" not in made  # shows its card, not its story (reads.py)
+    assert "evidence/index.html" not in made  # shows its card, not its story (cache/reads.py)
     assert "index.html" not in made
     assert "assets/style.css" not in made
     pages = [rel for rel in after if rel.endswith(".html")]
@@ -147,7 +147,7 @@ def test_an_edit_makes_again_only_the_pages_that_show_it(project: Path) -> None:
 
 
 # Ways a theme can read a body (or a whole model) from the evidence list; each makes the
-# list depend on the edited story, so the list must be made again (reads.py).
+# list depend on the edited story, so the list must be made again (cache/reads.py).
 READS = {
     "an attribute": "{{ e.ev.body | length }}",
     "an item": '{{ e.ev["body"] | length }}',
@@ -308,5 +308,5 @@ def test_pages_are_kept_across_processes(tmp_path: Path) -> None:
     assert found, "nothing was kept"
     made, kept = (int(n.replace(",", "")) for n in found.groups())
     # only the item's page: the list, the home page and the resume show its card and
-    # title, not its story (reads.py)
+    # title, not its story (cache/reads.py)
     assert made == 1 and kept >= 18, found.group(0)

@@ -16,7 +16,7 @@ import jinja2
 import pytest
 
 from conftest import build_process, copy_sample
-from portfolio import sealed
+from portfolio.cache import sealed
 
 
 def _build(root: Path, cache: Path) -> subprocess.CompletedProcess[str]:

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from conftest import PROJECTS, REPO, copy_sample, run
-from portfolio.rules import RULES
+from portfolio.audit.rules import RULES
 
 AUDIT = PROJECTS / "audit"
 CASES = sorted(p.name for p in AUDIT.iterdir() if p.is_dir() and p.name != "clean")

@@ -12,10 +12,10 @@ import pypdf
 import pytest
 
 from conftest import REPO, copy_sample, front_matter, run
-from portfolio.charts import chart
-from portfolio.dates import PartialDate
-from portfolio.models import Indicator
-from portfolio.views import IndicatorView
+from portfolio.content.dates import PartialDate
+from portfolio.content.models import Indicator
+from portfolio.content.views import IndicatorView
+from portfolio.site.charts import chart
 
 SVG = "{http://www.w3.org/2000/svg}"
 

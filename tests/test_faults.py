@@ -158,7 +158,7 @@ def test_a_pdf_worker_that_dies_is_an_error_that_says_what_to_try(
     root = copy_sample(tmp_path / "project")
     assert run("build", str(root), "--no-pdf").exit_code == 0
     before = snapshot(root)
-    monkeypatch.setattr(f"portfolio.pdfpool.{where}", replacement)
+    monkeypatch.setattr(f"portfolio.pdf.pool.{where}", replacement)
     monkeypatch.setenv("PORTFOLIO_WORKERS", "2")
     result = run("build", str(root), "--no-cache")
     assert result.exit_code == 1

@@ -10,8 +10,8 @@ import yaml
 from pydantic import BaseModel
 
 from conftest import REPO
-from portfolio.models import Evidence, Goal, Profile, SiteConfig, Target
-from portfolio.validate import RESERVED, _model_class
+from portfolio.content.models import Evidence, Goal, Profile, SiteConfig, Target
+from portfolio.content.validate import RESERVED, _model_class
 
 
 def _keys(data: object, cls: type[BaseModel], prefix: str, found: set[str]) -> None:

@@ -21,10 +21,10 @@ import yaml
 from markupsafe import Markup
 
 from conftest import REPO, copy_sample, run
-from portfolio.dates import PartialDate
+from portfolio.content.dates import PartialDate
+from portfolio.content.language import N_, format_date, format_number, verbatim, with_unit
 from portfolio.errors import BuildError
-from portfolio.language import N_, format_date, format_number, verbatim, with_unit
-from portfolio.themes import Catalog, Theme, catalog, environment
+from portfolio.site.themes import Catalog, Theme, catalog, environment
 
 BASE = REPO / "themes" / "base"
 CATALOG = BASE / "i18n" / "de.yaml"
@@ -185,7 +185,7 @@ def _asked() -> dict[str, str]:
         if path.is_file():
             for m in IN_TEMPLATES.finditer(path.read_text(encoding="utf-8")):
                 asked.setdefault(m.group(2) or m.group(3), f"{path.name} ({m.group(1)})")
-    for path in sorted((REPO / "src" / "portfolio").glob("*.py")):
+    for path in sorted((REPO / "src" / "portfolio").rglob("*.py")):
         for m in IN_PYTHON.finditer(path.read_text(encoding="utf-8")):
             asked.setdefault(m.group(1) or m.group(2), path.name)
     return asked

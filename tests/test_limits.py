@@ -1,4 +1,4 @@
-"""What one Markdown text may hold (limits.py): far more than a career document needs,
+"""What one Markdown text may hold (content/limits.py): far more than a career document needs,
 far less than what costs minutes in a PDF; each excess located in its file."""
 
 from __future__ import annotations
@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from conftest import PROJECTS, REPO, copy_sample, run
-from portfolio.limits import ELEMENTS, TABLE_CELLS, excesses, most_elements
-from portfolio.markdown import renderer
+from portfolio.content.limits import ELEMENTS, TABLE_CELLS, excesses, most_elements
+from portfolio.content.markdown import renderer
 
 
 def _table(rows: int, columns: int) -> str:

@@ -1,4 +1,4 @@
-"""The one rule for links and images (links.py), as front matter, Markdown bodies and
+"""The one rule for links and images (content/links.py), as front matter, Markdown bodies and
 PDFs apply it: web, mail and phone addresses only; in a body, also a page of the site."""
 
 from __future__ import annotations
@@ -7,8 +7,8 @@ from html.parser import HTMLParser
 
 import pytest
 
-from portfolio.links import LinkRefused, check_address, image_allowed, link_allowed
-from portfolio.markdown import Markdown
+from portfolio.content.links import LinkRefused, check_address, image_allowed, link_allowed
+from portfolio.content.markdown import Markdown
 
 
 class _Targets(HTMLParser):
@@ -109,7 +109,7 @@ def test_a_refused_link_in_a_body_is_text(unsafe_html: bool) -> None:
 
 
 def test_the_import_keeps_only_whole_allowed_addresses() -> None:
-    from portfolio.jsonresume_read import Reader
+    from portfolio.interop.jsonresume_read import Reader
 
     reader = Reader()
     node = {"a": "github.com/ada", "b": "me/", "c": "smb://host/x", "d": "mailto:a@b.example"}

@@ -11,7 +11,7 @@ import pytest
 import yaml
 
 from conftest import front_matter, run
-from portfolio.newfile import FRAMEWORKS, slug
+from portfolio.cli.newfile import FRAMEWORKS, slug
 
 TODAY = dt.date(2026, 11, 22)
 

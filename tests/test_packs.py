@@ -15,7 +15,7 @@ import yaml
 
 from conftest import REPO, copy_sample, front_matter, run
 from portfolio.build import load
-from portfolio.pack import build_pack
+from portfolio.packs.pack import build_pack
 
 JOB = Path(__file__).parent / "data" / "jsonresume" / "sample.job.json"
 TARGETS = sorted(p.stem for p in (REPO / "content" / "targets").glob("*.yaml"))
@@ -308,7 +308,7 @@ def test_mentions_matches_whole_words_singular_or_plural() -> None:
     import random
     import re
 
-    from portfolio.select import mentions
+    from portfolio.packs.ranking import mentions
 
     def reference(haystack: str, term: str) -> bool:
         words = term.lower().strip()

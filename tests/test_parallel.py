@@ -13,7 +13,7 @@ import pytest
 
 from conftest import HANG, PROJECTS, run
 from portfolio.errors import BuildError
-from portfolio.parallel import share
+from portfolio.system.parallel import share
 
 ITEMS = 600  # over 2 x 250 files (parsing is shared) and 500 folders (background delete)
 

@@ -11,9 +11,9 @@ import jsonschema
 import pytest
 
 from conftest import PROJECTS, REPO, run
-from portfolio.load import split_front_matter
-from portfolio.schema import KINDS, file_name, render, schema
-from portfolio.yamldoc import parse_yaml
+from portfolio.content.read import split_front_matter
+from portfolio.content.schema import KINDS, file_name, render, schema
+from portfolio.content.yamldoc import parse_yaml
 
 FILES = {
     "portfolio": ["portfolio.yaml"],

@@ -31,8 +31,8 @@ from typing import IO, Any
 import pytest
 
 from conftest import copy_sample
-from portfolio.render import Output
-from portfolio.serve import Live
+from portfolio.site.render import Output
+from portfolio.site.serve import Live
 
 EVIDENCE = "content/evidence/warehouse-cost-reduction.md"
 HANG = 120.0  # seconds: a guard against a hung server, never an assertion on speed
@@ -285,7 +285,7 @@ def test_a_failed_first_build_leaves_nothing(
     """Stopped during its first build, start removes its copy and frees the port."""
     import tempfile
 
-    from portfolio import serve
+    from portfolio.site import serve
 
     root = copy_sample(tmp_path / "project")
     tmp = tmp_path / "tmp"
@@ -391,7 +391,7 @@ def _live_server(
 ) -> Iterator[tuple[Live, int]]:
     """serve's server, in this process, answering for `root` (built into `out`): its
     state and its port."""
-    from portfolio.serve import Server, handler
+    from portfolio.site.serve import Server, handler
 
     live = Live(root, out)
     live.rebuild()
@@ -506,7 +506,7 @@ def test_any_error_of_a_rebuild_keeps_the_last_site(
     """Whatever a rebuild raises becomes the problem shown, with where it came from;
     the site and its cache stay the last good ones. A rebuild that failed while writing
     leaves the next one to remake everything, so the folder ends up right."""
-    from portfolio import serve
+    from portfolio.site import serve
 
     root = copy_sample(tmp_path / "project")
     live = serve.Live(root, tmp_path / "live")
@@ -552,7 +552,7 @@ def test_any_error_of_a_rebuild_keeps_the_last_site(
 def test_sync_tree_replaces_files_whole(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A page is never rewritten in place: someone reading it meanwhile reads the old
     page whole, and a write that fails leaves the old page and no stray file."""
-    from portfolio.write import sync_tree
+    from portfolio.site.write import sync_tree
 
     out = tmp_path / "out"
     sync_tree(out, [Output("index.html", data=b"old page")], set())

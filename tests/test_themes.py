@@ -142,7 +142,7 @@ def test_a_theme_that_fails_as_it_runs_is_reported_with_its_line(
     assert result.stderr.startswith("error: "), result.stderr
     # A filter of ours that the template handed a wrong value says where it raised, so
     # that a reader can tell the theme's mistake from a bug of ours.
-    ours = r" \(raised in portfolio/language\.py:\d+\)" if "date" in expression else ""
+    ours = r" \(raised in portfolio/content/language\.py:\d+\)" if "date" in expression else ""
     said = rf"home\.html:3: the template failed: {re.escape(error)}{ours}\nnothing was written\.\n"
     assert re.search(said, result.stderr), result.stderr
     assert not (project / "site").exists()
@@ -244,7 +244,7 @@ def test_the_sandbox_remembers_verdicts_without_weakening_them() -> None:
     import jinja2
     from jinja2.sandbox import SecurityError
 
-    from portfolio.themes import Sandbox
+    from portfolio.site.themes import Sandbox
 
     env = Sandbox(undefined=jinja2.StrictUndefined)
 

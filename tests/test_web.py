@@ -15,7 +15,7 @@ import pytest
 import yaml
 
 from conftest import PROJECTS, REPO, copy_sample, run
-from portfolio.language import og_locale
+from portfolio.content.language import og_locale
 
 BASE_URL = "https://ines.github.io/portfolio/"
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from portfolio.dates import PartialDate
-from portfolio.yamldoc import parse_yaml
+from portfolio.content.dates import PartialDate
+from portfolio.content.yamldoc import parse_yaml
 
 
 def test_only_true_and_false_are_booleans() -> None:

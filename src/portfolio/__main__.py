@@ -1,3 +1,3 @@
-from portfolio.cli import run
+from portfolio.cli.main import run
 
 run()

@@ -8,21 +8,20 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from portfolio.audit import Finding, audit
-from portfolio.cache import Cache, Tree
-from portfolio.cache import settings as cache_settings
-from portfolio.catalog import Portfolio, assemble, public_view
-from portfolio.checkpoints import reached
+from portfolio.audit.audit import Finding, audit
+from portfolio.cache.fingerprint import Fingerprints
+from portfolio.cache.store import Cache, Tree
+from portfolio.cache.store import settings as cache_settings
 from portfolio.clock import source_date
-from portfolio.dates import build_date
+from portfolio.content.dates import build_date
+from portfolio.content.markdown import Markdown, renderer
+from portfolio.content.portfolio import Portfolio, assemble, public_view
+from portfolio.content.read import SourceFile, find_reference, load_project
+from portfolio.content.validate import suggest
 from portfolio.errors import BuildError, ContentError, Problem
-from portfolio.fingerprint import Fingerprints
-from portfolio.load import SourceFile, find_reference, load_project
-from portfolio.locks import project_lock
-from portfolio.markdown import Markdown, renderer
-from portfolio.options import chart_colours, declared, resolve_options
-from portfolio.pack import Pack, build_pack
-from portfolio.pdfpool import (
+from portfolio.packs.pack import Pack, build_pack
+from portfolio.packs.pages import render_pack, render_pack_print
+from portfolio.pdf.pool import (
     Embedded,
     PdfFailure,
     PdfJob,
@@ -31,11 +30,12 @@ from portfolio.pdfpool import (
     fast_subsetter,
     pool_for,
 )
-from portfolio.render import Output, render_resume_print, render_site
-from portfolio.render_pack import render_pack, render_pack_print
-from portfolio.themes import Theme, resolve
-from portfolio.validate import suggest
-from portfolio.write import recover, write_tree
+from portfolio.site.render import Output, render_resume_print, render_site
+from portfolio.site.theme_options import chart_colours, declared, resolve_options
+from portfolio.site.themes import Theme, resolve
+from portfolio.site.write import recover, write_tree
+from portfolio.system.checkpoints import reached
+from portfolio.system.locks import project_lock
 
 
 @dataclass(frozen=True)
@@ -98,7 +98,7 @@ def check(root: Path, warnings: list[Problem] | None = None) -> tuple[Portfolio,
 
 def export_resume(root: Path, include_private: bool = False) -> dict[str, Any]:
     """The project as a JSON Resume: the public view unless `include_private`."""
-    from portfolio.exporter import export_jsonresume
+    from portfolio.interop.jsonresume_out import export_jsonresume
 
     portfolio, _ = load(root)
     return export_jsonresume(portfolio if include_private else public_view(portfolio))
@@ -137,8 +137,8 @@ def build(
 
     Everything is rendered in memory first; files are written only once all of it
     has worked, so a failure leaves what was built before untouched. PDFs are laid out
-    in worker processes started before anything else (pdfpool.py). `progress` hears
-    of each step as it starts, for a terminal to show. With `cache` (cache.py), what
+    in worker processes started before anything else (pdf/pool.py). `progress` hears
+    of each step as it starts, for a terminal to show. With `cache` (cache/store.py), what
     has not changed since the last build is kept rather than made again. `pool`: PDF
     workers started even earlier (the command line starts them before it imports
     this module); the build closes it. `warnings` hears of what was skipped (a named

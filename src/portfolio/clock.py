@@ -1,5 +1,5 @@
 """What day the build is for: standard library only, so the cache's quick check
-(cache.py), which runs before anything heavy is imported, agrees with the build."""
+(cache/store.py), which runs before anything heavy is imported, agrees with the build."""
 
 from __future__ import annotations
 

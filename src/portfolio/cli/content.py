@@ -1,0 +1,240 @@
+"""The content commands: `import` and `export` (JSON Resume) and `new` (a goal, a piece
+of evidence or a target). Thin click commands; the work is in interop/importer.py,
+interop/jsonresume_out.py and cli/newfile.py."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import click
+
+from portfolio.cli.terminal import count, shown
+from portfolio.errors import BuildError, ContentError
+
+if TYPE_CHECKING:
+    from portfolio.content.dates import PartialDate
+
+
+class _KindChoice(click.Choice[str]):
+    """The evidence kinds as a choice, read from the model only when a command needs
+    them, so that `portfolio --help` does not pay for importing pydantic and the models."""
+
+    def __init__(self) -> None:
+        self.case_sensitive = True
+
+    @property
+    def choices(self) -> tuple[str, ...]:
+        import typing
+
+        from portfolio.content.models import EvidenceKind
+
+        return typing.get_args(EvidenceKind)
+
+    @choices.setter
+    def choices(self, value: Sequence[str]) -> None:
+        """Click's own __init__ would set them; they come from the model instead."""
+
+
+PROJECT = click.argument(
+    "project", default=".", type=click.Path(exists=True, file_okay=False, path_type=Path)
+)
+
+
+def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> PartialDate | None:
+    from portfolio.content.dates import PartialDate
+
+    if value is None:
+        return None
+    try:
+        return PartialDate.parse(value)
+    except ValueError as exc:
+        raise click.BadParameter(f"{exc}; write YYYY-MM-DD, YYYY-MM or YYYY") from None
+
+
+NEW_PROJECT = click.option(
+    "--project",
+    "-p",
+    default=".",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    help="The project to add the file to.  [default: .]",
+)
+FILE_ID = click.option("--id", "file_id", metavar="ID", help="The file's id (default: from TITLE).")
+
+
+@click.group("import")
+def import_() -> None:
+    """Bring content in from another format."""
+
+
+@import_.command("jsonresume")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("project", default=".", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--force", is_flag=True, help="Replace files that already exist.")
+def import_jsonresume(file: Path, project: Path, force: bool) -> None:
+    """Turn a JSON Resume (FILE, schema 1.x) into PROJECT's profile.yaml and evidence
+    files; PROJECT is created if it does not exist. Nothing is overwritten without --force."""
+    import json
+
+    from portfolio.build import check as run_check
+    from portfolio.interop.importer import ImportFailed, import_resume
+    from portfolio.interop.jsonresume_read import TooDeep, parse_json
+
+    try:
+        data = parse_json(file.read_text(encoding="utf-8-sig"))
+    except TooDeep as exc:
+        click.echo(f"error: {file}: not a JSON Resume: {exc} (a resume nests four)", err=True)
+        sys.exit(1)
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        where = f":{exc.lineno}:{exc.colno}" if isinstance(exc, json.JSONDecodeError) else ""
+        click.echo(f"error: {file}{where}: not a JSON file ({exc})", err=True)
+        sys.exit(1)
+    root = project.resolve()
+    try:
+        report = import_resume(data, root, force=force)
+    except ImportFailed as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(1)
+    evidence = sum(1 for p in report.written if p.parent.name == "evidence")
+    click.echo(
+        f"Imported {file.name} into {shown(root)}: content/profile.yaml and "
+        f"{count(evidence, 'evidence file')}."
+    )
+    if report.dropped:
+        click.echo("Not kept (the content format has no place for it, or it was unreadable):")
+        click.echo("".join(f"  - {line}\n" for line in report.dropped), nl=False)
+    for note in report.notes:
+        click.echo(f"Note: {note}.")
+    try:
+        run_check(root)
+    except ContentError as exc:  # a bug in the import: say so, with the details
+        click.echo(f"The imported files do not validate:\n{exc.format()}", err=True)
+        sys.exit(1)
+    click.echo(f"Next: link the evidence to your goals, then `portfolio build {project}`.")
+
+
+@click.group("export")
+def export() -> None:
+    """Write the portfolio in another format."""
+
+
+@export.command("jsonresume")
+@PROJECT
+@click.option(
+    "--output", "-o", type=click.Path(dir_okay=False, path_type=Path),
+    help="Write to this file instead of standard output.",
+)  # fmt: skip
+@click.option(
+    "--include-private", is_flag=True, help="Include private evidence and profile fields."
+)
+def export_jsonresume(project: Path, output: Path | None, include_private: bool) -> None:
+    """Write PROJECT as a JSON Resume (schema 1.0) that other resume tools can read:
+    public content only, unless --include-private."""
+    import json
+
+    from portfolio.build import export_resume
+
+    try:
+        data = export_resume(project.resolve(), include_private)
+    except ContentError as exc:
+        click.echo(exc.format(), err=True)
+        sys.exit(1)
+    except BuildError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(1)
+    text = json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    if output is None:
+        click.echo(text, nl=False)
+    else:
+        output.write_text(text, encoding="utf-8")
+        click.echo(f"Wrote {output}", err=True)
+
+
+@click.group()
+def new() -> None:
+    """Start a goal, a piece of evidence or a target from a template that passes
+    `portfolio check` (it then tells you what is still to fill in)."""
+
+
+def _created(root: Path, path: Path) -> None:
+    rel = path.relative_to(root).as_posix()
+    click.echo(f"Created {rel}. Edit it, then run `portfolio check` to see what is missing.")
+
+
+@new.command("goal")
+@click.argument("title")
+@NEW_PROJECT
+@click.option(
+    "--framework",
+    type=click.Choice(["evidence-ladder", "pivot-bridge", "mobility-playbook"]),
+    default="evidence-ladder",
+    show_default=True,
+    help="Evidence Ladder (a promotion), Pivot Bridge (a new field), Mobility Playbook "
+    "(a new place): the framework's steps become the milestones.",
+)
+@click.option("--due", callback=_date, metavar="DATE", help="Due date.  [default: in a year]")
+@click.option("--serves", metavar="ID", help="The aspiration this goal serves.")
+@click.option("--public", is_flag=True, help="Show it on the public site (goals are private).")
+@FILE_ID
+def new_goal(
+    title: str,
+    project: Path,
+    framework: str,
+    due: PartialDate | None,
+    serves: str | None,
+    public: bool,
+    file_id: str | None,
+) -> None:
+    """Write content/goals/<id>.md for TITLE, an outcome such as "Lead a team of six"."""
+    from portfolio.cli.newfile import new_goal as write
+    from portfolio.cli.newfile import project_today
+
+    root = project.resolve()
+    _run_new(
+        root,
+        lambda: write(root, title, framework, project_today(root), due, serves, public, file_id),
+    )
+
+
+@new.command("evidence")
+@click.argument("title")
+@NEW_PROJECT
+@click.option("--kind", type=_KindChoice(), default="project", show_default=True)
+@click.option("--goal", "goals", multiple=True, metavar="ID", help="A goal it advances (repeat).")
+@click.option("--private", is_flag=True, help="Keep it off the public site.")
+@FILE_ID
+def new_evidence(
+    title: str, project: Path, kind: str, goals: tuple[str, ...], private: bool, file_id: str | None
+) -> None:
+    """Write content/evidence/<id>.md for TITLE, dated today."""
+    from portfolio.cli.newfile import new_evidence as write
+    from portfolio.cli.newfile import project_today
+
+    root = project.resolve()
+    _run_new(root, lambda: write(root, title, project_today(root), kind, goals, private, file_id))
+
+
+@new.command("target")
+@click.argument("title")
+@NEW_PROJECT
+@click.option("--goal", metavar="ID", help="The goal this application or promotion serves.")
+@FILE_ID
+def new_target(title: str, project: Path, goal: str | None, file_id: str | None) -> None:
+    """Write content/targets/<id>.yaml for TITLE, an application or a promotion round."""
+    from portfolio.cli.newfile import new_target as write
+
+    root = project.resolve()
+    _run_new(root, lambda: write(root, title, goal, file_id))
+
+
+def _run_new(root: Path, write: Callable[[], Path]) -> None:
+    from portfolio.cli.newfile import NewFileError
+
+    try:
+        path = write()
+    except NewFileError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(1)
+    _created(root, path)

@@ -1,0 +1,536 @@
+"""The content format as frozen, typed models (FORMAT.md is the contract).
+
+No I/O here: `content/read.py` reads files and hands plain data to these models. Field names
+are the YAML keys; `id`, `source` and `body` are filled in by the loader from the file
+name, its path and its Markdown body.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, ClassVar, Literal
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    StrictBool,
+    StringConstraints,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
+
+from portfolio.cache.reads import body_read
+from portfolio.content.dates import PartialDate
+from portfolio.content.links import check_address
+
+SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN)]
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+Number = float  # ints are accepted and shown without a decimal point
+
+Url = Annotated[str, AfterValidator(check_address)]
+
+
+class Model(BaseModel):
+    """Frozen, strict about unknown keys, lenient only where YAML is ambiguous."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid", coerce_numbers_to_str=True)
+    # The fields whose text is Markdown: held to the limits of content/limits.py.
+    MARKDOWN: ClassVar[tuple[str, ...]] = ()
+
+    # What sees every field, `body` included, tells cache/reads.py (see there): a template
+    # that prints, compares or iterates a whole model depends on its body.
+    def __str__(self) -> str:
+        body_read()
+        return super().__str__()
+
+    def __repr__(self) -> str:
+        body_read()
+        return super().__repr__()
+
+    def __format__(self, spec: str) -> str:
+        body_read()
+        return super().__format__(spec)
+
+    def __iter__(self) -> Any:
+        body_read()
+        return super().__iter__()
+
+    def __eq__(self, other: object) -> bool:
+        body_read()
+        return super().__eq__(other)
+
+    def __hash__(self) -> int:  # as pydantic's for frozen models: the field values
+        body_read()
+        return hash(tuple(self.__dict__.values()))
+
+
+class Link(Model):
+    label: Text = Field(description="What the link is, as shown.", examples=["GitHub"])
+    url: Url = Field(
+        description="A whole https:, http:, mailto: or tel: address.",
+        examples=["https://github.com/ada"],
+    )
+
+
+# --- portfolio.yaml ---------------------------------------------------------------
+
+Paper = Literal["A4", "Letter"]
+PDF_VARIANTS = (
+    "pdf/a-1b", "pdf/a-2b", "pdf/a-3b", "pdf/a-2u", "pdf/a-3u", "pdf/a-4u", "pdf/a-1a",
+    "pdf/a-2a", "pdf/a-3a", "pdf/a-4e", "pdf/a-4f", "pdf/ua-1", "pdf/ua-2",
+)  # fmt: skip
+
+
+class SiteConfig(Model):
+    """`portfolio.yaml`: every key has a default, so the file is optional."""
+
+    title: Text | None = Field(
+        None, description="Site title; defaults to the profile's name.", examples=["Ada Lovelace"]
+    )
+    base_url: str = Field(
+        "/",
+        description="Where the site is served.",
+        examples=["https://ada.github.io/portfolio/"],
+        pattern=r"^(https?://[^\s/]+)?/[^\s]*$",
+    )
+    theme: Slug = Field(
+        "classic", description="A theme in themes/ or shipped with portfolio.", examples=["classic"]
+    )
+    language: str = Field(
+        "en",
+        pattern=r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$",
+        description="BCP 47 language tag: dates and theme strings.",
+        examples=["en", "de"],
+    )
+    paper: Paper = Field("A4", description="Paper size of the PDFs.", examples=["Letter"])
+    today: PartialDate | None = Field(
+        None,
+        description="The date 'overdue' is measured against; fix it for reproducible builds.",
+        examples=["2026-11-22"],
+    )
+    unsafe_html: StrictBool = Field(
+        False,
+        description="Let raw HTML in Markdown through (content is untrusted).",
+        examples=[False],
+    )
+    cname: str | None = Field(
+        None,
+        pattern=r"^[A-Za-z0-9.-]+\.[A-Za-z]{2,}$",
+        description="Custom domain, written to site/CNAME.",
+        examples=["ada.example.com"],
+    )
+    theme_options: dict[str, str | bool | int | float] = Field(
+        default_factory=dict,
+        description="Values for the options the theme declares in its theme.yaml.",
+        examples=[{"color_scheme": "dark", "accent": "#7a3b00", "audit_notes": False}],
+    )
+    pdf_variant: Literal[PDF_VARIANTS] | None = Field(  # type: ignore[valid-type]
+        None, description="WeasyPrint PDF variant for every PDF.", examples=["pdf/a-3u"]
+    )
+
+
+# --- content/profile.yaml ---------------------------------------------------------
+
+
+class Mobility(Model):
+    """How the person's plans involve place: read by the audit and the pitch."""
+
+    open_to_relocation: StrictBool = Field(
+        False, description="Would you move for the right role?", examples=[True]
+    )
+    regions: tuple[Text, ...] = Field(
+        (), description="Where you would live and work.", examples=[["Germany", "Netherlands"]]
+    )
+    work_authorization: tuple[Text, ...] = Field(
+        (), description="Where you may work without sponsorship.", examples=[["EU"]]
+    )
+    remote: Literal["onsite", "hybrid", "remote"] | None = Field(
+        None, description="How you want to work.", examples=["hybrid"]
+    )
+
+
+class Language(Model):
+    name: Text = Field(description="A language you speak.", examples=["German"])
+    level: Text | None = Field(None, description="How well.", examples=["B1", "native"])
+
+
+class Skill(Model):
+    name: Text = Field(description="A skill area.", examples=["Product strategy"])
+    level: Text | None = Field(None, description="How good you are.", examples=["expert"])
+    keywords: tuple[Text, ...] = Field(
+        (), description="Tools and methods within it.", examples=[["roadmapping", "discovery"]]
+    )
+
+
+class Interest(Model):
+    name: Text = Field(description="Something you care about outside work.", examples=["Cycling"])
+    keywords: tuple[Text, ...] = Field((), description="Details.", examples=[["gravel", "touring"]])
+
+
+class Position(Model):
+    MARKDOWN: ClassVar[tuple[str, ...]] = ("summary",)
+
+    organization: Text = Field(description="The employer.", examples=["Acme Payments"])
+    title: Text = Field(description="Your job title.", examples=["Product Manager"])
+    location: Text | None = Field(None, description="Where.", examples=["London"])
+    description: Text | None = Field(
+        None, description="What the employer does, in a line.", examples=["B2B payments, 400 staff"]
+    )
+    url: Url | None = Field(None, description="The employer's website.")
+    start: PartialDate | None = Field(None, description="When you started.", examples=["2021-03"])
+    end: PartialDate | None = Field(
+        None, description="When you left; empty for your current position.", examples=[None]
+    )
+    summary: str = Field("", description="Markdown: what the job is about.")
+    highlights: tuple[Slug, ...] = Field(
+        (),
+        description="Evidence ids shown under this position on the resume, in order.",
+        examples=[["payments-migration"]],
+    )
+
+
+class Education(Model):
+    institution: Text = Field(
+        description="School or university.", examples=["University of London"]
+    )
+    degree: Text | None = Field(None, description="The degree or qualification.", examples=["BSc"])
+    area: Text | None = Field(None, description="Field of study.", examples=["Mathematics"])
+    start: PartialDate | None = Field(None, description="Start date.", examples=["2012-09"])
+    end: PartialDate | None = Field(None, description="End date.", examples=["2015-06"])
+    score: Text | None = Field(None, description="Grade or GPA.", examples=["First class"])
+    courses: tuple[Text, ...] = Field((), description="Notable courses.", examples=[["Statistics"]])
+    url: Url | None = Field(None, description="The institution's website.")
+
+
+PrivateField = Literal[
+    "headline",
+    "email",
+    "phone",
+    "location",
+    "links",
+    "summary",
+    "mobility",
+    "languages",
+    "skills",
+    "interests",
+    "experience",
+    "education",
+]
+
+
+class Profile(Model):
+    """`content/profile.yaml`: who the person is."""
+
+    MARKDOWN: ClassVar[tuple[str, ...]] = ("summary",)
+
+    name: Text = Field(description="Your name, as on the resume.", examples=["Ada Lovelace"])
+    headline: Text | None = Field(
+        None, description="What you do, in a few words.", examples=["Senior Product Manager"]
+    )
+    email: Text | None = Field(None, description="Email address.", examples=["ada@example.com"])
+    phone: Text | None = Field(None, description="Phone number.", examples=["+44 20 7946 0000"])
+    location: Text | None = Field(None, description="City and country.", examples=["London, UK"])
+    links: tuple[Link, ...] = Field(
+        (),
+        description="Your website and profiles.",
+        examples=[[{"label": "GitHub", "url": "https://github.com/ada"}]],
+    )
+    summary: str = Field("", description="Markdown: two or three sentences about you.")
+    private: tuple[PrivateField, ...] = Field(
+        (),
+        description="Profile fields that never reach the public site (they may reach packs).",
+        examples=[["phone"]],
+    )
+    mobility: Mobility | None = Field(None, description="How your plans involve place.")
+    languages: tuple[Language, ...] = Field((), description="Languages you speak.")
+    skills: tuple[Skill, ...] = Field((), description="Your skills, grouped.")
+    interests: tuple[Interest, ...] = Field((), description="Interests outside work.")
+    experience: tuple[Position, ...] = Field((), description="Positions, in any order.")
+    education: tuple[Education, ...] = Field((), description="Degrees and schools.")
+
+
+# --- content/goals/<id>.md --------------------------------------------------------
+
+
+class Requirement(Model):
+    """What the target role expects: a skill or a credential (one of the two)."""
+
+    skill: Text | None = Field(
+        None,
+        description="Covered by evidence that lists it in `skills`.",
+        examples=["people management"],
+    )
+    credential: Text | None = Field(
+        None,
+        description="Covered by a certification, course or award whose title names it.",
+        examples=["PMP"],
+    )
+
+    @model_validator(mode="after")
+    def _one_of(self) -> Requirement:
+        if (self.skill is None) == (self.credential is None):
+            raise ValueError("a requirement names either `skill` or `credential`, not both")
+        return self
+
+    @property
+    def label(self) -> str:
+        return self.skill or self.credential or ""
+
+
+class Indicator(Model):
+    """A measure of progress: leading (an action you control) or lagging (an outcome)."""
+
+    name: Text = Field(
+        description="What is measured.", examples=["Cross-functional initiatives led"]
+    )
+    type: Literal["leading", "lagging"] = Field(
+        description="leading: actions you control; lagging: outcomes.", examples=["leading"]
+    )
+    unit: str = Field("", description="Shown after numbers.", examples=["initiatives", "%", "EUR"])
+    baseline: Number | None = Field(None, description="The value at the start.", examples=[0])
+    target: Number | None = Field(None, description="The value that means done.", examples=[3])
+    better: Literal["higher", "lower"] = Field(
+        "higher", description="Which direction is progress.", examples=["higher"]
+    )
+    values: dict[PartialDate, Number] = Field(
+        default_factory=dict,
+        description="Measurements by date.",
+        examples=[{"2025-03-31": 0, "2025-09-30": 1}],
+    )
+
+
+class Milestone(Model):
+    """A dated checkpoint on the way to the goal."""
+
+    title: Text = Field(
+        description="The checkpoint.", examples=["Lead the payments migration pilot"]
+    )
+    due: PartialDate | None = Field(None, description="When it is due.", examples=["2025-06-30"])
+    done: PartialDate | None = Field(
+        None, description="When it was done; absent while open.", examples=["2025-06-20"]
+    )
+    evidence: tuple[Slug, ...] = Field(
+        (), description="Evidence ids that prove it.", examples=[["payments-migration"]]
+    )
+
+
+class Goal(Model):
+    """`content/goals/<id>.md` front matter: an aspiration, or a goal that serves one."""
+
+    MARKDOWN: ClassVar[tuple[str, ...]] = ("body", "baseline", "mobility")
+
+    id: Slug
+    source: str
+    body: str = ""
+    title: Text = Field(
+        description="An outcome, not an activity.", examples=["Lead a product team of six"]
+    )
+    kind: Literal["aspiration", "goal"] = Field(
+        "goal", description="aspiration: the long-range destination; goal: a time-bound step."
+    )
+    horizon: Literal["short", "long"] | None = Field(
+        None, description="short: 3-12 months; long: 2-5+ years.", examples=["long"]
+    )
+    category: (
+        Literal["advancement", "leadership", "education", "personal", "pivot", "mobility"] | None
+    ) = Field(None, description="What kind of goal.", examples=["leadership"])
+    serves: Slug | None = Field(
+        None, description="The id of the aspiration it serves.", examples=["become-vp-product"]
+    )
+    framework: Literal["evidence-ladder", "pivot-bridge", "mobility-playbook"] | None = Field(
+        None,
+        description="evidence-ladder (a promotion), pivot-bridge (a new field), "
+        "mobility-playbook (a new place).",
+        examples=["evidence-ladder"],
+    )
+    status: Literal["active", "achieved", "paused", "dropped"] = Field(
+        "active", description="Where it stands."
+    )
+    visibility: Literal["private", "public"] = Field(
+        "private", description="Goals are private unless marked public.", examples=["public"]
+    )
+    started: PartialDate | None = Field(None, description="When it began.", examples=["2025-01-15"])
+    due: PartialDate | None = Field(None, description="When it is due.", examples=["2027-01-31"])
+    review_every: int = Field(90, gt=0, description="Days between reviews.", examples=[90])
+    reviewed: PartialDate | None = Field(
+        None, description="The date of the last review.", examples=["2026-10-01"]
+    )
+    feedback: tuple[Text, ...] = Field(
+        (), description="Who gives honest feedback on it.", examples=[["Jane Doe (mentor)"]]
+    )
+    mobility: str | None = Field(
+        None,
+        description="How the plan accounts for place.",
+        examples=["Open to Berlin or Amsterdam; needs visa sponsorship."],
+    )
+    baseline: str | None = Field(
+        None, description="Markdown: the responsibilities and results at the start."
+    )
+    requires: tuple[Requirement, ...] = Field(
+        (),
+        description="Skills and credentials the target role expects.",
+        examples=[[{"skill": "people management"}, {"credential": "PMP"}]],
+    )
+    indicators: tuple[Indicator, ...] = Field((), description="At least three measures.")
+    milestones: tuple[Milestone, ...] = Field((), description="At least three checkpoints.")
+
+    @property
+    def public(self) -> bool:
+        return self.visibility == "public"
+
+
+# --- content/evidence/<id>.md -----------------------------------------------------
+
+EvidenceKind = Literal[
+    "project",
+    "achievement",
+    "certification",
+    "endorsement",
+    "talk",
+    "publication",
+    "course",
+    "award",
+    "volunteer",
+]
+
+
+class Metric(Model):
+    """A before/after measurement of the result."""
+
+    name: Text = Field(description="What was measured.", examples=["Checkout failure rate"])
+    before: Number | None = Field(None, description="The value before.", examples=[4.1])
+    after: Number = Field(description="The value after.", examples=[1.2])
+    unit: str = Field("", description="Shown after numbers.", examples=["%"])
+    better: Literal["higher", "lower"] = Field(
+        "higher", description="Which direction is an improvement.", examples=["lower"]
+    )
+
+
+class Endorsement(Model):
+    """Someone else's words about the work."""
+
+    by: Text = Field(description="Who said it.", examples=["Jane Doe"])
+    role: Text | None = Field(None, description="Their role.", examples=["VP Engineering"])
+    date: PartialDate | None = Field(None, description="When.", examples=["2025-07-01"])
+    quote: Text = Field(
+        description="What they said.", examples=["Ada ran the migration end to end."]
+    )
+
+
+class Evidence(Model):
+    """`content/evidence/<id>.md` front matter: something done, with its proof."""
+
+    MARKDOWN: ClassVar[tuple[str, ...]] = ("body", "summary")
+
+    id: Slug
+    source: str
+    body: str = ""
+    title: Text = Field(
+        description="What you did.", examples=["Led the payments platform migration"]
+    )
+    kind: EvidenceKind = Field(
+        "project", description="What sort of evidence.", examples=["project"]
+    )
+    date: PartialDate | None = Field(
+        None, description="When; or give `start` and `end`.", examples=["2025-06-20"]
+    )
+    start: PartialDate | None = Field(None, description="When it started.", examples=["2024-09"])
+    end: PartialDate | None = Field(None, description="When it ended.", examples=["2025-06"])
+    organization: Text | None = Field(None, description="Where.", examples=["Acme Payments"])
+    role: Text | None = Field(None, description="Your role in it.", examples=["Product Manager"])
+    summary: str = Field(
+        "",
+        description="One line for the resume.",
+        examples=["Cut checkout failures from 4.1% to 1.2%."],
+    )
+    goals: tuple[Slug, ...] = Field(
+        (), description="The goals it advances.", examples=[["lead-team-of-six"]]
+    )
+    skills: tuple[Text, ...] = Field(
+        (), description="Skills it shows.", examples=[["stakeholder management", "payments"]]
+    )
+    metrics: tuple[Metric, ...] = Field((), description="Before/after measurements.")
+    endorsements: tuple[Endorsement, ...] = Field((), description="What others said.")
+    links: tuple[Link, ...] = Field((), description="Where to see more.")
+    attachments: tuple[Text, ...] = Field(
+        (),
+        description="Files inside content/evidence/, embedded in evidence packs.",
+        examples=[["files/migration-report.pdf"]],
+    )
+    visibility: Literal["public", "private"] = Field(
+        "public", description="Private evidence never reaches the site.", examples=["private"]
+    )
+    featured: StrictBool = Field(False, description="Show it on the home page.", examples=[True])
+
+    @field_validator("start", "end")
+    @classmethod
+    def _one_kind_of_date(cls, value: PartialDate | None, info: ValidationInfo) -> Any:
+        if value is not None and info.data.get("date") is not None:
+            raise ValueError("give either `date`, or `start` and `end`, not both")
+        return value
+
+    @property
+    def public(self) -> bool:
+        return self.visibility == "public"
+
+    @property
+    def when(self) -> PartialDate | None:
+        """The date the evidence counts from: its date, else its end, else its start."""
+        return self.date or self.end or self.start
+
+
+# --- content/targets/<id>.yaml ----------------------------------------------------
+
+Output = Literal["resume", "evidence-pack", "promotion-case", "pitch"]
+
+
+class Target(Model):
+    """`content/targets/<id>.yaml`: one application or promotion round, and its pack."""
+
+    id: Slug
+    source: str
+    title: Text = Field(description="What it is.", examples=["Senior Product Manager at Globex"])
+    organization: Text | None = Field(None, description="The employer.", examples=["Globex"])
+    role: Text | None = Field(None, description="The role.", examples=["Senior Product Manager"])
+    location: Text | None = Field(None, description="Where the role is.", examples=["Berlin, DE"])
+    goal: Slug | None = Field(
+        None, description="The goal this application serves.", examples=["lead-team-of-six"]
+    )
+    keywords: tuple[Text, ...] = Field(
+        (),
+        description="What the role asks for: evidence backing them ranks higher.",
+        examples=[["payments", "roadmapping", "B2B"]],
+    )
+    job: Text | None = Field(
+        None,
+        description="A JSON Resume job description, relative to this file.",
+        examples=["globex-job.json"],
+    )
+    paper: Paper | None = Field(None, description="Paper size of this pack's PDFs.")
+    language: str | None = Field(
+        None,
+        pattern=r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$",
+        description="BCP 47 language of this pack.",
+        examples=["de"],
+    )
+    include_private: StrictBool = Field(
+        False, description="May private evidence go into this pack?", examples=[True]
+    )
+    max_evidence: int = Field(8, gt=0, description="How many evidence items to choose.")
+    outputs: tuple[Output, ...] = Field(
+        ("resume", "evidence-pack", "promotion-case", "pitch"),
+        description="What the pack makes.",
+        examples=[["resume", "evidence-pack", "pitch"]],
+    )
+    pin: tuple[Slug, ...] = Field(
+        (), description="Evidence ids always chosen for this target, whatever their score."
+    )
+    exclude: tuple[Slug, ...] = Field((), description="Evidence ids never chosen for this target.")
+
+    @property
+    def explicit_outputs(self) -> bool:
+        """True if the file names its outputs (else the default set is adapted to the goal)."""
+        return "outputs" in self.model_fields_set

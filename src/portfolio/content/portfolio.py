@@ -1,0 +1,390 @@
+"""The validated portfolio: every file as a model, cross-linked both ways.
+
+`assemble` is where untrusted files become one trusted, frozen `Portfolio`: it
+validates every file, checks every reference between them, and computes the links
+in both directions (a goal knows its evidence, evidence knows its goals).
+`public_view` is the only door to the public site: private items are removed, and
+so is every reference to them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from portfolio.content.limits import check_texts
+from portfolio.content.models import Evidence, Goal, Model, Profile, SiteConfig, Target
+from portfolio.content.read import SourceFile, inside
+from portfolio.content.validate import suggest, to_model
+from portfolio.content.yamldoc import YamlDoc
+from portfolio.errors import Problem
+from portfolio.interop.jsonresume_read import Unreadable, read_job
+from portfolio.system import regular
+
+
+@dataclass(frozen=True)
+class Portfolio:
+    """Everything in a project, valid and linked. Dicts are ordered by id."""
+
+    root: Path
+    config: SiteConfig
+    profile: Profile
+    goals: dict[str, Goal]
+    evidence: dict[str, Evidence]
+    targets: dict[str, Target]
+    today: dt.date
+    goal_evidence: dict[str, tuple[str, ...]]  # goal id -> evidence ids
+    evidence_goals: dict[str, tuple[str, ...]]  # evidence id -> goal ids
+    goals_serving: dict[str, tuple[str, ...]]  # aspiration id -> goal ids
+    evidence_position: dict[str, int]  # evidence id -> index in profile.experience
+    jobs: dict[str, dict[str, Any]]  # target id -> its JSON Resume job description
+    docs: dict[str, YamlDoc]  # source path -> where each of its values was written
+
+    @property
+    def title(self) -> str:
+        return self.config.title or self.profile.name
+
+
+def _link(
+    root: Path,
+    config: SiteConfig,
+    profile: Profile,
+    goals: dict[str, Goal],
+    evidence: dict[str, Evidence],
+    targets: dict[str, Target],
+    today: dt.date,
+    jobs: dict[str, dict[str, Any]],
+    docs: dict[str, YamlDoc],
+) -> Portfolio:
+    """Compute the two-way indexes from the models (references already checked)."""
+    pairs: set[tuple[str, str]] = set()
+    for ev in evidence.values():
+        pairs.update((g, ev.id) for g in ev.goals if g in goals)
+    for goal in goals.values():
+        for milestone in goal.milestones:
+            pairs.update((goal.id, e) for e in milestone.evidence if e in evidence)
+    by_goal: dict[str, list[str]] = {g: [] for g in goals}
+    by_evidence: dict[str, list[str]] = {e: [] for e in evidence}
+    for goal_id, ev_id in pairs:  # one pass: 10,000 items must not be quadratic
+        by_goal[goal_id].append(ev_id)
+        by_evidence[ev_id].append(goal_id)
+    goal_evidence = {g: tuple(sorted(found)) for g, found in by_goal.items()}
+    evidence_goals = {e: tuple(sorted(found)) for e, found in by_evidence.items()}
+    serving: dict[str, tuple[str, ...]] = {
+        a.id: () for a in goals.values() if a.kind == "aspiration"
+    }
+    for goal in goals.values():
+        if goal.serves in serving:
+            serving[goal.serves] += (goal.id,)
+    position = {
+        ev: i for i, job in enumerate(profile.experience) for ev in job.highlights if ev in evidence
+    }
+    return Portfolio(
+        root,
+        config,
+        profile,
+        goals,
+        evidence,
+        targets,
+        today,
+        goal_evidence,
+        evidence_goals,
+        serving,
+        position,
+        jobs,
+        docs,
+    )
+
+
+class _Refs:
+    """Checks that every id a file names exists, with a located 'did you mean'."""
+
+    def __init__(self, ids: dict[str, set[str]], problems: list[Problem]) -> None:
+        self.ids = ids
+        self.problems = problems
+
+    def check(self, source: SourceFile, loc: tuple[str | int, ...], ref: str, kind: str) -> bool:
+        if ref in self.ids[kind]:
+            return True
+        line, col = source.doc.where(loc)
+        close = suggest(ref, self.ids[kind])
+        folder = {"goal": "content/goals", "evidence": "content/evidence"}[kind]
+        hint = f"did you mean `{close}`?" if close else f"create {folder}/{ref}.md or fix the id"
+        self.problems.append(Problem(source.path, line, col, f"no {kind} with id `{ref}`", hint))
+        return False
+
+
+def _check_goal(goal: Goal, src: SourceFile, refs: _Refs, goals: dict[str, Goal]) -> None:
+    serves = goal.serves
+    if (
+        serves
+        and refs.check(src, ("serves",), serves, "goal")
+        and serves in goals
+        and (goals[serves].kind != "aspiration")
+    ):
+        line, col = src.doc.where(("serves",))
+        refs.problems.append(
+            Problem(
+                src.path,
+                line,
+                col,
+                f"`serves` names `{goal.serves}`, which is not an aspiration",
+                f"set `kind: aspiration` in `{goal.serves}` or name an aspiration",
+            )
+        )
+    for m, milestone in enumerate(goal.milestones):
+        for i, ref in enumerate(milestone.evidence):
+            refs.check(src, ("milestones", m, "evidence", i), ref, "evidence")
+
+
+def _check_evidence(ev: Evidence, src: SourceFile, refs: _Refs, root: Path) -> None:
+    for i, ref in enumerate(ev.goals):
+        refs.check(src, ("goals", i), ref, "goal")
+    folder = root / "content" / "evidence"
+    for i, rel in enumerate(ev.attachments):
+        file = folder / rel
+        line, col = src.doc.where(("attachments", i))
+        if rel.startswith("/") or not inside(file, folder):
+            refs.problems.append(
+                Problem(
+                    src.path,
+                    line,
+                    col,
+                    f"attachment `{rel}` is outside content/evidence/",
+                    "put the file in content/evidence/files/ and name it "
+                    "relative to content/evidence/",
+                )
+            )
+        elif kind := regular.kind_of(file):
+            refs.problems.append(
+                Problem(
+                    src.path, line, col, f"attachment `{rel}` is {kind}, not a file",
+                    f"put a regular file at content/evidence/{rel}",
+                )
+            )  # fmt: skip
+        elif not file.is_file():
+            refs.problems.append(
+                Problem(
+                    src.path,
+                    line,
+                    col,
+                    f"attachment `{rel}` not found",
+                    f"put the file at content/evidence/{rel}",
+                )
+            )
+
+
+def _check_target(
+    target: Target,
+    src: SourceFile,
+    refs: _Refs,
+    root: Path,
+    goals: dict[str, Goal],
+    evidence: dict[str, Evidence],
+) -> dict[str, Any] | None:
+    """Check what a target names; return its job description, if it has a valid one."""
+    problems = refs.problems
+
+    def problem(loc: tuple[str | int, ...], message: str, hint: str) -> None:
+        line, col = src.doc.where(loc)
+        problems.append(Problem(src.path, line, col, message, hint))
+
+    goal = goals.get(target.goal) if target.goal else None
+    if target.goal:
+        refs.check(src, ("goal",), target.goal, "goal")
+    for key in ("pin", "exclude"):
+        for i, ref in enumerate(getattr(target, key)):
+            if not refs.check(src, (key, i), ref, "evidence") or ref not in evidence:
+                continue
+            if key == "pin" and ref in target.exclude:
+                problem((key, i), f"`{ref}` is both pinned and excluded", "remove it from one list")
+            elif key == "pin" and not evidence[ref].public and not target.include_private:
+                problem(
+                    (key, i),
+                    f"`{ref}` is private evidence, and this target has `include_private: false`",
+                    "set `include_private: true` or unpin it",
+                )
+    if target.explicit_outputs:
+        for i, output in enumerate(target.outputs):
+            if output == "promotion-case" and goal is None and target.goal in refs.ids["goal"]:
+                continue  # the goal's file has errors of its own, already reported
+            if output == "promotion-case" and (goal is None or goal.framework != "evidence-ladder"):
+                framework = goal.framework if goal else None
+                problem(
+                    ("outputs", i),
+                    "a promotion case needs a goal with `framework: evidence-ladder`"
+                    + (f"; `{goal.id}` uses {framework or 'no framework'}" if goal else ""),
+                    "remove `promotion-case` from `outputs`, or name an evidence-ladder goal",
+                )
+            elif output == "pitch" and not target.goal:
+                problem(
+                    ("outputs", i),
+                    "a pitch needs the goal it answers for",
+                    "add `goal: <goal id>`, or remove `pitch` from `outputs`",
+                )
+    if not target.job:
+        return None
+    job = (root / src.path).parent / target.job
+    if not inside(job, root) or not job.is_file():
+        problem(
+            ("job",),
+            f"job description `{target.job}` not found",
+            "name a JSON file relative to this target file",
+        )
+        return None
+    try:
+        return read_job(job)
+    except Unreadable as exc:
+        problem(("job",), f"job description `{target.job}` {exc}", exc.hint)
+        return None
+
+
+def assemble(
+    root: Path, sources: list[SourceFile], problems: list[Problem], build_date: dt.date
+) -> Portfolio | None:
+    """Validate every source and link them; None if any problem was found."""
+    config = SiteConfig()
+    profile: Profile | None = None
+    goals: dict[str, Goal] = {}
+    evidence: dict[str, Evidence] = {}
+    targets: dict[str, Target] = {}
+    origin: dict[tuple[str, str], SourceFile] = {}
+    for src in sources:
+        if not src.readable:
+            continue
+        extra: dict[str, Any] = {"id": src.id, "source": src.path}
+        if src.kind in ("goal", "evidence"):
+            extra["body"] = src.body
+        if src.kind == "config":
+            config = to_model(src, SiteConfig, {}, problems) or config
+        elif src.kind == "profile":
+            profile = to_model(src, Profile, {}, problems)
+        elif src.kind == "goal" and (goal := to_model(src, Goal, extra, problems)):
+            goals[goal.id] = goal
+        elif src.kind == "evidence" and (ev := to_model(src, Evidence, extra, problems)):
+            evidence[ev.id] = ev
+        elif src.kind == "target" and (target := to_model(src, Target, extra, problems)):
+            if target.id in targets:
+                problems.append(
+                    Problem(
+                        src.path,
+                        1,
+                        1,
+                        f"a second target with id `{target.id}`",
+                        "keep one of the .yaml and .yml files",
+                    )
+                )
+            targets[target.id] = target
+        origin[(src.kind, src.id)] = src
+
+    texts: list[tuple[Model, SourceFile]] = []
+    texts += [(profile, origin[("profile", "profile")])] if profile else []
+    texts += [(goal, origin[("goal", goal.id)]) for goal in goals.values()]
+    texts += [(ev, origin[("evidence", ev.id)]) for ev in evidence.values()]
+    for model, src in texts:  # what would cost minutes in a PDF
+        problems += check_texts(root, src, model)
+    # A reference to a file that exists but has its own errors is not dangling.
+    known = {kind: {s.id for s in sources if s.kind == kind} for kind in ("goal", "evidence")}
+    refs = _Refs(known, problems)
+    for goal in goals.values():
+        _check_goal(goal, origin[("goal", goal.id)], refs, goals)
+    for ev in evidence.values():
+        _check_evidence(ev, origin[("evidence", ev.id)], refs, root)
+    jobs: dict[str, dict[str, Any]] = {}
+    for target in targets.values():
+        ad = _check_target(target, origin[("target", target.id)], refs, root, goals, evidence)
+        if ad is not None:
+            jobs[target.id] = ad
+    if profile is not None:
+        src = origin[("profile", "profile")]
+        for j, job in enumerate(profile.experience):
+            for i, ref in enumerate(job.highlights):
+                refs.check(src, ("experience", j, "highlights", i), ref, "evidence")
+    if problems or profile is None:
+        return None
+    today = config.today.first_day if config.today else build_date
+    docs = {src.path: src.doc for src in sources}
+    return _link(root, config, profile, goals, evidence, targets, today, jobs, docs)
+
+
+def public_view(p: Portfolio) -> Portfolio:
+    """The portfolio as the world may see it: nothing private, no link to anything private."""
+    return _restricted(
+        p,
+        goals={k for k, g in p.goals.items() if g.public},
+        evidence={k for k, e in p.evidence.items() if e.public},
+        hidden_profile=p.profile.private,
+        targets={},
+    )
+
+
+def pack_view(p: Portfolio, target: Target) -> Portfolio:
+    """The portfolio as one target's pack may use it.
+
+    A pack is private, but it is handed to someone: an employer, a committee. It may
+    name the public goals and the target's own goal, never another private goal ("leave
+    my employer" must not reach a promotion case); private evidence only if the target
+    says `include_private: true`. Private profile fields (a phone number) may be used.
+    The pack speaks the target's `language`, if it names one: every date, number and
+    theme string made from this view follows its config.
+    """
+    view = _restricted(
+        p,
+        goals={k for k, g in p.goals.items() if g.public or k == target.goal},
+        evidence={k for k, e in p.evidence.items() if e.public or target.include_private},
+        hidden_profile=(),
+        targets={target.id: target},
+    )
+    if not target.language:
+        return view
+    from dataclasses import replace
+
+    return replace(view, config=p.config.model_copy(update={"language": target.language}))
+
+
+def _restricted(
+    p: Portfolio,
+    goals: set[str],
+    evidence: set[str],
+    hidden_profile: tuple[str, ...],
+    targets: dict[str, Target],
+) -> Portfolio:
+    """`p` with only the named goals and evidence, and no reference to anything else."""
+    kept_goals = {
+        k: g.model_copy(
+            update={
+                "serves": g.serves if g.serves in goals else None,
+                "milestones": tuple(
+                    m.model_copy(update={"evidence": tuple(e for e in m.evidence if e in evidence)})
+                    for m in g.milestones
+                ),
+            }
+        )
+        for k, g in p.goals.items()
+        if k in goals
+    }
+    kept_evidence = {
+        k: e.model_copy(update={"goals": tuple(g for g in e.goals if g in goals)})
+        for k, e in p.evidence.items()
+        if k in evidence
+    }
+    hidden: dict[str, Any] = {
+        f: Profile.model_fields[f].get_default(call_default_factory=True) for f in hidden_profile
+    }
+    profile = p.profile.model_copy(update=hidden)
+    profile = profile.model_copy(
+        update={
+            "experience": tuple(
+                job.model_copy(
+                    update={"highlights": tuple(h for h in job.highlights if h in evidence)}
+                )
+                for job in profile.experience
+            )
+        }
+    )
+    jobs = {k: v for k, v in p.jobs.items() if k in targets}
+    return _link(
+        p.root, p.config, profile, kept_goals, kept_evidence, targets, p.today, jobs, p.docs
+    )

@@ -1,0 +1,148 @@
+"""`portfolio import jsonresume`: a JSON Resume (schema 1.x) as a portfolio project.
+
+The mapping lives in `interop/jsonresume_in.py`; this module decides what is written where,
+and refuses to overwrite anything without `--force`.
+
+The profile takes what describes the person (basics, work, education, skills,
+languages, interests); everything that is a piece of evidence becomes a file of its
+own: each work highlight an achievement under its position, and volunteering, awards,
+certificates, publications, references and projects their own kinds. What the format
+cannot hold (a photo, a street address) is named in the report, never dropped
+silently.
+
+Real resumes are messy: sections may be missing, of the wrong type, or hold dates
+like "2015-01-01T00:00:00" or "Present". Nothing here assumes the input is valid; a
+value that cannot be read is reported and left out.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from portfolio.content.schema import modeline, write_schemas
+from portfolio.interop.jsonresume_in import Mapper, NewEvidence
+
+
+class ImportFailed(Exception):
+    """The resume cannot be imported as asked (not JSON Resume, or files would be
+    overwritten without --force)."""
+
+
+@dataclass
+class Report:
+    """What an import wrote, and what it could not keep."""
+
+    written: list[Path] = field(default_factory=list)
+    dropped: list[str] = field(default_factory=list)  # "basics.image: ...", with the reason
+    notes: list[str] = field(default_factory=list)
+
+
+SECTIONS = (
+    "basics",
+    "work",
+    "volunteer",
+    "education",
+    "awards",
+    "certificates",
+    "publications",
+    "skills",
+    "languages",
+    "interests",
+    "references",
+    "projects",
+)
+IGNORED = ("$schema", "meta", "_id")  # about the file, not the person
+
+
+class _Dumper(yaml.SafeDumper):
+    """YAML as a person would write it: multi-line text as a `|` block, and dates
+    unquoted (the loader reads YAML 1.2, where `2015-01-31` is text, not a timestamp)."""
+
+    yaml_implicit_resolvers = {  # noqa: RUF012 - PyYAML's own class attribute
+        first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+        for first, resolvers in yaml.SafeDumper.yaml_implicit_resolvers.items()
+    }
+
+
+def _text(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+    style = "|" if "\n" in value.strip() else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+
+_Dumper.add_representer(str, _text)
+
+
+def _yaml(data: dict[str, Any]) -> str:
+    return yaml.dump(
+        data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=88, default_flow_style=None
+    )
+
+
+def import_resume(data: Any, root: Path, force: bool = False) -> Report:
+    """Write the project files for a parsed JSON Resume into `root`.
+
+    Nothing is written if a file would be overwritten without `force`."""
+    if not isinstance(data, dict) or not any(k in data for k in SECTIONS):
+        raise ImportFailed(
+            "this is not a JSON Resume: expected an object with sections such as "
+            "`basics`, `work` or `education`"
+        )
+    imp = Mapper(set())
+    profile = imp.profile(data)
+    imp.sections(data)
+    unknown = [f"{k}: not a JSON Resume section" for k in data if k not in (*SECTIONS, *IGNORED)]
+    if not imp.evidence and set(profile) <= {"name", "private"}:
+        problems = "; ".join(dict.fromkeys([*imp.read.dropped, *unknown])) or "it is empty"
+        raise ImportFailed(
+            f"nothing to import: {problems} (the format: https://jsonresume.org/schema)"
+        )
+    dropped = [*imp.read.dropped, *imp.read.unread(), *unknown]
+    report = Report(dropped=list(dict.fromkeys(dropped)))
+    if "name" not in profile:
+        profile = {"name": "Your Name", **profile}
+        report.notes.append("the resume has no `basics.name`: set `name` in content/profile.yaml")
+    files = {root / "content" / "profile.yaml": _profile_file(profile)}
+    for ev in imp.evidence:
+        files[root / "content" / "evidence" / f"{ev.id}.md"] = _evidence_file(ev)
+    title = _yaml_line(profile["name"])
+    extra = {
+        root / "portfolio.yaml": f"{modeline('portfolio', 'schemas')}\ntitle: {title}\n",
+        root / ".gitignore": "site/\npacks/\n",
+    }
+    files |= {path: text for path, text in extra.items() if not path.exists()}
+    clashes = sorted(p.relative_to(root).as_posix() for p in files if p.exists())
+    if clashes and not force:
+        shown = ", ".join(clashes[:5]) + (
+            f" and {len(clashes) - 5} more" if len(clashes) > 5 else ""
+        )
+        raise ImportFailed(f"would overwrite {shown}; use --force to replace them")
+    for path, text in files.items():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+        report.written.append(path)
+    if not (root / "schemas").is_dir():
+        report.written += write_schemas(root / "schemas")
+    if profile.get("private"):
+        report.notes.append(
+            "the phone number is marked private: remove `phone` from "
+            "`private:` in content/profile.yaml to publish it"
+        )
+    return report
+
+
+def _yaml_line(text: str) -> str:
+    """One scalar, quoted only if YAML needs it."""
+    return yaml.dump(text, Dumper=_Dumper, allow_unicode=True).removesuffix("...\n").strip()
+
+
+def _profile_file(profile: dict[str, Any]) -> str:
+    return f"{modeline('profile', '../schemas')}\n{_yaml(profile)}"
+
+
+def _evidence_file(ev: NewEvidence) -> str:
+    front = _yaml({**ev.meta, "goals": []})
+    return f"---\n{modeline('evidence', '../../schemas')}\n{front}---\n{ev.body}"

@@ -1,0 +1,265 @@
+"""A JSON Resume, mapped onto the shapes of the content format.
+
+`Mapper` turns the sections into a profile and a list of evidence files: each work
+highlight an achievement under its position; volunteering, awards, certificates,
+publications, references and projects each a kind of evidence. Every value is read
+through `jsonresume_read.Reader`, which checks it and reports what it leaves out.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from portfolio.cli.newfile import slug
+from portfolio.interop.jsonresume_read import Reader
+
+# Where a profile lives when a resume gives only the username.
+PROFILES = {
+    "github": "https://github.com/{}", "gitlab": "https://gitlab.com/{}",
+    "twitter": "https://twitter.com/{}", "x": "https://x.com/{}",
+    "linkedin": "https://www.linkedin.com/in/{}", "instagram": "https://www.instagram.com/{}",
+    "soundcloud": "https://soundcloud.com/{}", "medium": "https://medium.com/@{}",
+    "dribbble": "https://dribbble.com/{}", "behance": "https://www.behance.net/{}",
+}  # fmt: skip
+
+
+def _profile_url(network: str | None, username: str | None) -> str | None:
+    pattern = PROFILES.get((network or "").casefold())
+    if not pattern or not username or not re.fullmatch(r"[\w.-]+", username.lstrip("@")):
+        return None
+    return pattern.format(username.lstrip("@"))
+
+
+def _clean(mapping: dict[str, Any]) -> dict[str, Any]:
+    """Leave out empty values, so the files hold only what the resume said."""
+    return {k: v for k, v in mapping.items() if v not in (None, "", [], {})}
+
+
+def _bullets(lines: list[str]) -> str:
+    return "".join(f"- {line}\n" for line in lines)
+
+
+@dataclass
+class NewEvidence:
+    id: str
+    meta: dict[str, Any]
+    body: str = ""
+
+
+class Mapper:
+    def __init__(self, taken: set[str]) -> None:
+        self.read = Reader()
+        self.taken = set(taken)
+        self.evidence: list[NewEvidence] = []
+
+    def add(self, title: str, meta: dict[str, Any], body: str = "") -> str:
+        base = slug(title) or "evidence"
+        new_id, n = base, 2
+        while new_id in self.taken:
+            new_id, n = f"{base}-{n}", n + 1
+        self.taken.add(new_id)
+        self.evidence.append(NewEvidence(new_id, _clean({"title": title, **meta}), body))
+        return new_id
+
+    def dates(self, node: dict[str, Any], where: str) -> dict[str, Any]:
+        start = self.read.date(node, "startDate", where)
+        end = self.read.date(node, "endDate", where)
+        return {"start": start, "end": end}
+
+    def link(self, node: dict[str, Any], where: str, label: str) -> list[dict[str, str]]:
+        url = self.read.url(node, "url", where)
+        return [{"label": label, "url": url}] if url else []
+
+    def profile(self, data: dict[str, Any]) -> dict[str, Any]:
+        r = self.read
+        raw = data.get("basics")
+        basics: dict[str, Any] = raw if isinstance(raw, dict) else {}
+        if raw is not None and not isinstance(raw, dict):
+            r.dropped.append("basics: not an object")
+        r.nodes.append(("basics", basics))
+        links = []
+        if website := r.url(basics, "url", "basics"):
+            links.append({"label": "Website", "url": website})
+        for where, item in r.items(basics, "profiles", "basics."):
+            network = r.text(item, "network", where)
+            username = r.text(item, "username", where)
+            label = network or username or "Profile"
+            if url := r.url(item, "url", where) or _profile_url(network, username):
+                if network and username and username not in url:
+                    label = f"{network} ({username})"  # the link alone would lose the name
+                links.append({"label": label, "url": url})
+            elif username:
+                r.dropped.append(f"{where}: a profile without a `url` cannot be linked")
+        if r.text(basics, "image", "basics"):
+            r.dropped.append("basics.image: the format holds no photo")
+        phone = r.text(basics, "phone", "basics")
+        return _clean(
+            {
+                "name": r.text(basics, "name", "basics"),
+                "headline": r.text(basics, "label", "basics"),
+                "email": r.email(basics, "email", "basics"),
+                "phone": phone,
+                "location": self.location(r.value(basics, "location")),
+                "links": links,
+                "summary": r.text(basics, "summary", "basics"),
+                "private": ["phone"] if phone else [],
+                "languages": [
+                    _clean({"name": r.text(x, "language", w), "level": r.text(x, "fluency", w)})
+                    for w, x in r.items(data, "languages")
+                    if r.text(x, "language", w)
+                ],
+                "skills": [
+                    _clean(
+                        {
+                            "name": r.text(x, "name", w),
+                            "level": r.text(x, "level", w),
+                            "keywords": r.texts(x, "keywords", w),
+                        }
+                    )
+                    for w, x in r.items(data, "skills")
+                    if r.text(x, "name", w)
+                ],
+                "interests": [
+                    _clean({"name": r.text(x, "name", w), "keywords": r.texts(x, "keywords", w)})
+                    for w, x in r.items(data, "interests")
+                    if r.text(x, "name", w)
+                ],
+                "experience": [self.position(w, x) for w, x in r.items(data, "work")],
+                "education": [self.school(w, x) for w, x in r.items(data, "education")],
+            }
+        )
+
+    def location(self, node: Any) -> str | None:
+        """`City, Region, CC`: the street address and postcode stay out of a public site."""
+        if node is None:
+            return None
+        if isinstance(node, str):
+            return node.strip() or None
+        if not isinstance(node, dict):
+            self.read.dropped.append("basics.location: not an object")
+            return None
+        self.read.nodes.append(("basics.location", node))
+        for key in ("address", "postalCode"):
+            if self.read.text(node, key, "basics.location"):
+                self.read.dropped.append(
+                    f"basics.location.{key}: the format holds a place, not a postal address"
+                )
+        parts = [
+            self.read.text(node, k, "basics.location") for k in ("city", "region", "countryCode")
+        ]
+        return ", ".join(p for p in parts if p) or None
+
+    def position(self, where: str, item: dict[str, Any]) -> dict[str, Any]:
+        r = self.read
+        organization = r.text(item, "name", where) or r.text(item, "company", where) or "Unknown"
+        title = r.text(item, "position", where) or "Position"
+        summary = r.text(item, "summary", where)
+        highlights = [
+            self.add(text, {"kind": "achievement", "organization": organization, "role": title})
+            for text in r.texts(item, "highlights", where)
+        ]
+        return _clean(
+            {
+                "organization": organization,
+                "title": title,
+                "location": r.text(item, "location", where),
+                "description": r.text(item, "description", where),
+                "url": r.url(item, "url", where),
+                **self.dates(item, where),
+                "summary": summary,
+                "highlights": highlights,
+            }
+        )
+
+    def school(self, where: str, item: dict[str, Any]) -> dict[str, Any]:
+        r = self.read
+        return _clean(
+            {
+                "institution": r.text(item, "institution", where) or "Unknown",
+                "degree": r.text(item, "studyType", where),
+                "area": r.text(item, "area", where),
+                **self.dates(item, where),
+                "score": r.text(item, "score", where),
+                "courses": r.texts(item, "courses", where),
+                "url": r.url(item, "url", where),
+            }
+        )
+
+    def sections(self, data: dict[str, Any]) -> None:
+        """Every section that is evidence: one file per entry."""
+        r = self.read
+        for section, (kind, title_key, fallback, fields, label) in SIMPLE.items():
+            for w, x in r.items(data, section):
+                meta: dict[str, Any] = {"kind": kind, "links": self.link(x, w, label)}
+                for ours, theirs in fields.items():
+                    meta[ours] = r.date(x, theirs, w) if ours == "date" else r.text(x, theirs, w)
+                self.add(r.text(x, title_key, w) or fallback, meta)
+        for w, x in r.items(data, "volunteer"):
+            org, role = r.text(x, "organization", w), r.text(x, "position", w)
+            meta = {"kind": "volunteer", **self.dates(x, w), "organization": org, "role": role}
+            meta |= {"summary": r.text(x, "summary", w), "links": self.link(x, w, "Website")}
+            title = ", ".join(t for t in (role, org) if t) or "Volunteering"
+            self.add(title, meta, _bullets(r.texts(x, "highlights", w)))
+        for w, x in r.items(data, "references"):
+            name, quote = r.text(x, "name", w) or "A colleague", r.text(x, "reference", w)
+            if quote:
+                endorsement = {"by": name, "quote": quote}
+                self.add(
+                    f"Reference from {name}", {"kind": "endorsement", "endorsements": [endorsement]}
+                )
+            else:
+                r.dropped.append(f"{w}: a reference without its words")
+        for w, x in r.items(data, "projects"):
+            self.project(w, x)
+
+    def project(self, where: str, item: dict[str, Any]) -> None:
+        r = self.read
+        kind_of = (r.text(item, "type", where) or "").lower()
+        kind = PROJECT_TYPES.get(kind_of, "project")
+        if kind_of and kind_of not in PROJECT_TYPES:
+            r.dropped.append(f"{where}.type: `{kind_of}` (kept as a project)")
+        meta = {
+            "kind": kind,
+            **self.dates(item, where),
+            "organization": r.text(item, "entity", where),
+            "role": ", ".join(r.texts(item, "roles", where)) or None,
+            "summary": r.text(item, "description", where),
+            "skills": r.texts(item, "keywords", where),
+            "links": self.link(item, where, "Project"),
+        }
+        name = r.text(item, "name", where) or "Project"
+        self.add(name, meta, _bullets(r.texts(item, "highlights", where)))
+
+
+# section -> (kind, the key of its title, a title if it has none, our key -> theirs, link label)
+SIMPLE: dict[str, tuple[str, str, str, dict[str, str], str]] = {
+    "awards": (
+        "award",
+        "title",
+        "Award",
+        {"date": "date", "organization": "awarder", "summary": "summary"},
+        "Award",
+    ),
+    "certificates": (
+        "certification",
+        "name",
+        "Certificate",
+        {"date": "date", "organization": "issuer"},
+        "Certificate",
+    ),
+    "publications": (
+        "publication",
+        "name",
+        "Publication",
+        {"date": "releaseDate", "organization": "publisher", "summary": "summary"},
+        "Read it",
+    ),
+}
+PROJECT_TYPES = {
+    "talk": "talk",
+    "presentation": "talk",
+    "conference": "talk",
+    "volunteering": "volunteer",
+}  # any other type (`application`, `library`) is a project, and the word itself is not kept

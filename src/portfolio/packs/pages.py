@@ -1,0 +1,204 @@
+"""A target's pack as files: its web pages, `selection.json`, and the HTML of its PDFs.
+
+Built on the same `Renderer` as the site, with the pack's own navigation, language
+and paper; the pages are private (no canonical URL, no social tags). The PDFs
+themselves are made in build.py, which alone imports WeasyPrint.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from portfolio.cache.store import Tree
+from portfolio.content.language import (
+    N_,
+)
+from portfolio.content.markdown import Markdown
+from portfolio.packs.pack import Item, Pack
+from portfolio.site.render import Output, Renderer, assets, find_asset
+from portfolio.site.themes import Theme
+
+PACK_PAGES = (
+    ("resume", "resume.html", N_("Resume")),
+    ("promotion-case", "promotion-case.html", N_("Promotion case")),
+    ("pitch", "pitch.html", N_("Pitch")),
+)
+PDF_PARTS = (
+    ("resume", N_("Resume")),
+    ("promotion-case", N_("Promotion case")),
+    ("pitch", N_("Pitch")),
+)
+
+
+def _pack_renderer(
+    pack: Pack, theme: Theme, md: Markdown, with_pdf: bool, memo: Tree | None = None
+) -> Renderer:
+    pages = [(file, title) for name, file, title in PACK_PAGES if name in pack.outputs]
+    nav = (("", N_("Overview")), *pages)
+    r = Renderer(pack.p, theme, md, nav=nav, private=True, memo=memo)
+    r.site.update(
+        title=f"{pack.p.profile.name}: {pack.target.title}",
+        language=pack.language,
+        paper=pack.paper,
+        has_pdf=with_pdf,
+    )
+    return r
+
+
+@dataclass(frozen=True)
+class ItemHref:
+    """`item_href(item)` in pack templates: the link to a chosen item, or None. A value,
+    not a closure, so a page that uses it can be fingerprinted (cache/fingerprint.py)."""
+
+    prefix: str | None  # `index.html#` on the web pages, `#` inside the evidence pack
+    chosen: tuple[str, ...]
+
+    def __call__(self, item: Any) -> str | None:
+        if self.prefix is None or item.id not in self.chosen:
+            return None
+        return f"{self.prefix}{item.anchor}"
+
+
+@dataclass(frozen=True)
+class RefHref:
+    """`ref_href(path)`: the same for a site path such as `evidence/x/`."""
+
+    item_href: ItemHref
+
+    def __call__(self, path: str) -> str | None:
+        evidence_id = path.removeprefix("evidence/").rstrip("/")
+        return self.item_href(Item(evidence_id, ""))
+
+
+def _pack_context(pack: Pack, item_prefix: str | None) -> dict[str, Any]:
+    """What every pack template gets; `item_prefix` is where chosen items are anchored
+    (`index.html#` on the web pages, `#` inside the evidence pack, None: no links)."""
+    item_href = ItemHref(item_prefix, tuple(sorted(c.view.ev.id for c in pack.chosen)))
+    ref_href = RefHref(item_href)
+    return {
+        "pack": pack,
+        "case": pack.case,
+        "pitch": pack.pitch,
+        "resume": pack.resume,
+        "item_href": item_href,
+        "ref_href": ref_href,
+    }
+
+
+def render_pack(
+    pack: Pack, theme: Theme, md: Markdown, with_pdf: bool, memo: Tree | None = None
+) -> list[Output]:
+    """The HTML pages, `selection.json` and assets of one target's pack (PDFs apart)."""
+    r = _pack_renderer(pack, theme, md, with_pdf, memo)
+    context = _pack_context(pack, "index.html#") | {"has_pdf": with_pdf}
+    out = [r.page("index.html", "pack/index.html", **context)]
+    out += [
+        r.page(file, f"pack/{file}", **context)
+        for name, file, _ in PACK_PAGES
+        if name in pack.outputs
+    ]
+    out.append(Output("selection.json", selection_json(pack)))
+    out += assets(theme)
+    return out
+
+
+def render_pack_print(pack: Pack, theme: Theme, md: Markdown, document: str) -> str:
+    """`resume`, `promotion-case` or `evidence-pack` of a pack, as HTML for the PDF."""
+    r = _pack_renderer(pack, theme, md, with_pdf=True)
+    sheets = [find_asset(theme, name) for name in ("print.css", "pack.css")]
+    stylesheets = [s.as_uri() for s in sheets if s is not None]
+    common = {"site": r.site, "profile": pack.p.profile}
+    if document == "resume":
+        return r.render(
+            "resume-print.html",
+            **common,
+            resume=pack.resume,
+            stylesheet=stylesheets[0] if stylesheets else None,
+        )
+    if document == "promotion-case":
+        return r.render(
+            "pack/promotion-case-print.html",
+            **common,
+            **_pack_context(pack, None),
+            stylesheets=stylesheets,
+        )
+    parts = [
+        {"name": name, "title": title, "anchor": f"part-{name}"}
+        for name, title in PDF_PARTS
+        if name in pack.outputs
+    ]
+    parts.append({"name": "evidence", "title": N_("Evidence"), "anchor": "part-evidence"})
+    return r.render(
+        "pack/evidence-pack.html",
+        **common,
+        **_pack_context(pack, "#"),
+        stylesheets=stylesheets,
+        parts=parts,
+        attachments=[a for c in pack.chosen for a in c.view.attachments],
+    )
+
+
+def selection_json(pack: Pack) -> bytes:
+    """The ranking as data: every item, its score and reasons, and the coverage."""
+    from portfolio.packs.ranking import WEIGHTS
+
+    sel = pack.selection
+    chosen = {s.evidence.id for s in sel.chosen}
+    data = {
+        "target": pack.target.id,
+        "goal": pack.target.goal,
+        "as_of": pack.p.today.isoformat(),
+        "max_evidence": pack.target.max_evidence,
+        "include_private": pack.target.include_private,
+        "chosen": [s.evidence.id for s in sel.chosen],
+        "ranked": [
+            {
+                "id": s.evidence.id,
+                "title": s.evidence.title,
+                "visibility": s.evidence.visibility,
+                "score": s.score,
+                "chosen": s.evidence.id in chosen,
+                "pinned": s.pinned,
+                "reasons": [{"points": r.points, "why": str(r.why)} for r in s.reasons],
+                "keywords": list(s.keywords),
+                "job_skills": list(s.job_skills),
+            }
+            for s in sel.ranked
+        ],
+        "excluded": list(sel.excluded),
+        "keywords": {
+            c.term: {"chosen": [i.id for i in c.chosen], "not_chosen": [i.id for i in c.unchosen]}
+            for c in pack.keywords
+        },
+        "gaps": list(sel.gaps),
+        "job_skills": {
+            c.term: {"chosen": [i.id for i in c.chosen], "not_chosen": [i.id for i in c.unchosen]}
+            for c in pack.job_skills
+        },
+        "weights": WEIGHTS,
+    }
+    return (_json_lines(data) + "\n").encode("utf-8")
+
+
+def _json_lines(data: dict[str, Any]) -> str:
+    """`data` as JSON with one top-level key per line, and each element of a list
+    or object under it on a line of its own: an item's ranking reads (and diffs) as
+    one line. Standard JSON, written by the json module's C encoder; its pretty
+    printer (`indent=`) is pure Python and took a tenth of a second per pack."""
+
+    def dump(value: Any) -> str:
+        return json.dumps(value, ensure_ascii=False)
+
+    lines = []
+    for key, value in data.items():
+        if isinstance(value, dict) and value:
+            inner = [f"    {dump(k)}: {dump(v)}" for k, v in value.items()]
+            lines.append(f"  {dump(key)}: {{\n" + ",\n".join(inner) + "\n  }")
+        elif isinstance(value, list) and value:
+            inner = [f"    {dump(v)}" for v in value]
+            lines.append(f"  {dump(key)}: [\n" + ",\n".join(inner) + "\n  ]")
+        else:
+            lines.append(f"  {dump(key)}: {dump(value)}")
+    return "{\n" + ",\n".join(lines) + "\n}"

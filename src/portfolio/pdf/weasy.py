@@ -1,0 +1,116 @@
+"""HTML to PDF with WeasyPrint: the only module that imports it.
+
+Importing WeasyPrint costs about half a second, so `build.py` imports this module
+only when a PDF is being made. WeasyPrint reads what the HTML points at; content is
+untrusted, so the fetcher allows `data:` URLs and files inside the project and the
+theme, and stops the build on anything else (no network, no `/etc/passwd`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import weasyprint
+from weasyprint.urls import FatalURLFetchingError, URLFetcher
+
+from portfolio.clock import source_date
+from portfolio.content.links import leads_out_allowed
+from portfolio.pdf.pool import Embedded, PdfError
+
+
+class RefusedURL(FatalURLFetchingError):
+    """A document asked for something outside the project or the theme."""
+
+    def __init__(self, message: str, url: str) -> None:
+        super().__init__(message)
+        self.url = url
+
+
+class ProjectFetcher(URLFetcher):
+    """Fetches `data:` URLs and files under `roots`; refuses everything else."""
+
+    def __init__(self, roots: Sequence[Path]) -> None:
+        super().__init__(allowed_protocols=("data", "file"), fail_on_errors=True)
+        self.roots = [r.resolve() for r in roots]
+
+    def fetch(self, url: str, headers: dict[str, str] | None = None) -> object:
+        scheme = urlsplit(url).scheme.lower()
+        if scheme == "data":
+            return super().fetch(url, headers)
+        if scheme == "file":
+            path = Path(unquote(urlsplit(url).path)).resolve()
+            if any(path.is_relative_to(root) for root in self.roots) and path.is_file():
+                return super().fetch(url, headers)
+            raise RefusedURL(
+                f"refused to read `{path}`: only files inside the project and the theme "
+                "may be used",
+                url,
+            )
+        raise RefusedURL(f"refused to fetch `{url}`: nothing is fetched from the network", url)
+
+
+def warm_up() -> None:
+    """Lay out a line of text, so that the first real document does not pay for
+    loading fonts and the default style sheets (a tenth of a second)."""
+    weasyprint.HTML(string="<p>Warm</p>").write_pdf()
+
+
+def render_pdf(
+    html: str,
+    roots: Sequence[Path],
+    base_url: str,
+    variant: str | None = None,
+    embed: Sequence[Embedded] = (),
+) -> bytes:
+    """The PDF for `html`; PdfError if it asks for anything it may not read."""
+    fetcher = ProjectFetcher(roots)
+    document = weasyprint.HTML(string=html, base_url=base_url, url_fetcher=fetcher)
+    try:
+        rendered = document.render(pdf_variant=variant, pdf_tags=True)
+    except RefusedURL as exc:
+        raise PdfError(str(exc), exc.url) from None
+    for page in rendered.pages:  # a link within the site became `file:///home/...` here
+        page.links[:] = [
+            link for link in page.links if link[0] != "external" or leads_out_allowed(link[1])
+        ]
+    stamp = source_date()
+    if stamp is not None:
+        iso = stamp.strftime("%Y-%m-%dT%H:%M:%SZ")
+        rendered.metadata.created = rendered.metadata.created or iso
+        rendered.metadata.modified = rendered.metadata.modified or iso
+    identifier = None
+    if stamp is not None or rendered.metadata.created:
+        identifier = f"{rendered.metadata.title}|{rendered.metadata.created}".encode()
+    attachments = [_attachment(e, stamp, fetcher) for e in embed]
+    pdf = rendered.write_pdf(
+        pdf_variant=variant,
+        pdf_identifier=identifier,
+        pdf_tags=True,
+        attachments=attachments,
+    )
+    missing = [e.name for e, a in zip(embed, attachments, strict=True) if a.md5 is None]
+    if missing:  # WeasyPrint logs a failed attachment and goes on; a pack must not
+        raise PdfError(f"could not embed {', '.join(missing)}")
+    assert isinstance(pdf, bytes)
+    return pdf
+
+
+def _attachment(
+    e: Embedded, stamp: dt.datetime | None, fetcher: ProjectFetcher
+) -> weasyprint.Attachment:
+    """An embedded file with fixed dates (SOURCE_DATE_EPOCH, else the file's), so the
+    same input gives the same bytes."""
+    when = stamp or dt.datetime.fromtimestamp(e.path.stat().st_mtime, dt.UTC)
+    when = when.replace(tzinfo=None)
+    return weasyprint.Attachment(
+        url=e.path.resolve().as_uri(),
+        url_fetcher=fetcher,
+        name=e.name,
+        description=e.description,
+        created=when,
+        modified=when,
+        relationship="Supplement",
+    )

@@ -11,7 +11,8 @@ import pytest
 import yaml
 
 from conftest import front_matter, run
-from portfolio.cli.newfile import FRAMEWORKS, slug
+from portfolio.cli.newfile import FRAMEWORKS
+from portfolio.content.ids import slug
 
 TODAY = dt.date(2026, 11, 22)
 

@@ -308,7 +308,7 @@ def test_mentions_matches_whole_words_singular_or_plural() -> None:
     import random
     import re
 
-    from portfolio.packs.ranking import mentions
+    from portfolio.content.words import mentions
 
     def reference(haystack: str, term: str) -> bool:
         words = term.lower().strip()

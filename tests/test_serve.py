@@ -31,7 +31,7 @@ from typing import IO, Any
 import pytest
 
 from conftest import copy_sample
-from portfolio.site.render import Output
+from portfolio.site.output import Output
 from portfolio.site.serve import Live
 
 EVIDENCE = "content/evidence/warehouse-cost-reduction.md"

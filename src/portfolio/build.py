@@ -21,16 +21,10 @@ from portfolio.content.validate import suggest
 from portfolio.errors import BuildError, ContentError, Problem
 from portfolio.packs.pack import Pack, build_pack
 from portfolio.packs.pages import render_pack, render_pack_print
-from portfolio.pdf.pool import (
-    Embedded,
-    PdfFailure,
-    PdfJob,
-    Pdfs,
-    expected_pdfs,
-    fast_subsetter,
-    pool_for,
-)
-from portfolio.site.render import Output, render_resume_print, render_site
+from portfolio.pdf.jobs import Embedded, PdfFailure, PdfJob
+from portfolio.pdf.pool import Pdfs, expected_pdfs, fast_subsetter, pool_for
+from portfolio.site.output import Output
+from portfolio.site.render import render_resume_print, render_site
 from portfolio.site.theme_options import chart_colours, declared, resolve_options
 from portfolio.site.themes import Theme, resolve
 from portfolio.site.write import recover, write_tree

@@ -21,7 +21,6 @@ from portfolio.audit.rules import RULES, SEVERITIES, Severity
 from portfolio.content.language import format_date, format_number
 from portfolio.content.models import Evidence, Goal, Indicator
 from portfolio.content.portfolio import Portfolio
-from portfolio.packs.ranking import backs
 
 # A title that starts with one of these describes something to do, not a result.
 _ACTIVITY = re.compile(
@@ -215,7 +214,7 @@ def _support(a: _Audit, goal: Goal) -> None:
         why = "a mobility goal" if goal.category == "mobility" else "open to relocation"
         a.add(goal, ("title",), "no-mobility", f"{why}, yet the goal says nothing about place")
     for i, req in enumerate(goal.requires):
-        if not any(backs(req, ev) for ev in p.evidence.values()):
+        if not any(req.backed_by(ev) for ev in p.evidence.values()):
             kind = "skill" if req.skill else "credential"
             a.add(
                 goal,

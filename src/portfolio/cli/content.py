@@ -79,8 +79,8 @@ def import_jsonresume(file: Path, project: Path, force: bool) -> None:
     import json
 
     from portfolio.build import check as run_check
+    from portfolio.content.job import TooDeep, parse_json
     from portfolio.interop.importer import ImportFailed, import_resume
-    from portfolio.interop.jsonresume_read import TooDeep, parse_json
 
     try:
         data = parse_json(file.read_text(encoding="utf-8-sig"))

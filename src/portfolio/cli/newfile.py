@@ -12,11 +12,11 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
 from portfolio.content.dates import PartialDate, build_date
+from portfolio.content.ids import ID_LENGTH, slug
 from portfolio.content.schema import modeline, write_schemas
 from portfolio.content.validate import suggest
 from portfolio.content.yamldoc import parse_yaml
@@ -101,31 +101,6 @@ def project_today(root: Path) -> dt.date:
 
 
 # Letters that Unicode does not decompose into a base letter and an accent.
-_LETTERS = str.maketrans({"ø": "o", "Ø": "O", "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE",
-                          "ß": "ss", "đ": "d", "Đ": "D", "ł": "l", "Ł": "L", "þ": "th",
-                          "ð": "d", "ı": "i"})  # fmt: skip
-
-
-ID_LENGTH = 60  # a file name to read at a glance, far within every file system's limit
-
-
-def slug(title: str) -> str:
-    """The id a title gives: ASCII, lowercase, hyphens, at most ID_LENGTH characters,
-    cut after a whole word (a first word longer than that is cut where the limit falls).
-    A title of any length makes a file name the file system accepts."""
-    spelled = title.translate(_LETTERS)
-    ascii_title = unicodedata.normalize("NFKD", spelled).encode("ascii", "ignore").decode()
-    words = re.findall(r"[a-z0-9]+", ascii_title.lower())
-    kept: list[str] = []
-    for word in words:
-        if len("-".join([*kept, word])) > ID_LENGTH:
-            if not kept:
-                kept.append(word[:ID_LENGTH])
-            break
-        kept.append(word)
-    return "-".join(kept)
-
-
 _PLAIN = re.compile(r"[A-Za-z][\w ,.'()/&+-]*", re.UNICODE)
 _WORDS = {"yes", "no", "on", "off", "y", "n", "true", "false", "null"}
 

@@ -23,9 +23,10 @@ from pydantic import (
 
 from portfolio.cache.reads import body_read
 from portfolio.content.dates import PartialDate
+from portfolio.content.ids import SLUG_PATTERN
 from portfolio.content.links import check_address
+from portfolio.content.words import mentions
 
-SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN)]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 Number = float  # ints are accepted and shown without a decimal point
@@ -255,6 +256,9 @@ class Profile(Model):
 # --- content/goals/<id>.md --------------------------------------------------------
 
 
+CREDENTIAL_EVIDENCE = ("certification", "course", "award")  # what can hold a credential
+
+
 class Requirement(Model):
     """What the target role expects: a skill or a credential (one of the two)."""
 
@@ -274,6 +278,14 @@ class Requirement(Model):
         if (self.skill is None) == (self.credential is None):
             raise ValueError("a requirement names either `skill` or `credential`, not both")
         return self
+
+    def backed_by(self, ev: Evidence) -> bool:
+        """FORMAT.md: a skill is covered by evidence listing it in `skills`; a credential
+        by a certification, course or award whose title names it."""
+        if self.skill:
+            return any(mentions(s.lower(), self.skill) for s in ev.skills)
+        name = self.credential or ""
+        return ev.kind in CREDENTIAL_EVIDENCE and mentions(ev.title.lower(), name)
 
     @property
     def label(self) -> str:

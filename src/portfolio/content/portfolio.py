@@ -14,13 +14,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from portfolio.content.job import Unreadable, read_job
 from portfolio.content.limits import check_texts
 from portfolio.content.models import Evidence, Goal, Model, Profile, SiteConfig, Target
 from portfolio.content.read import SourceFile, inside
 from portfolio.content.validate import suggest, to_model
 from portfolio.content.yamldoc import YamlDoc
 from portfolio.errors import Problem
-from portfolio.interop.jsonresume_read import Unreadable, read_job
 from portfolio.system import regular
 
 

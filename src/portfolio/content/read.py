@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Literal
 from urllib.parse import urljoin
 
-from portfolio.content.models import SLUG_PATTERN
+from portfolio.content.ids import SLUG_PATTERN
 from portfolio.content.yamldoc import YamlDoc, parse_yaml
 from portfolio.errors import Problem
 from portfolio.system import regular

@@ -328,3 +328,21 @@ def sort_evidence(p: Portfolio, ids: tuple[str, ...] | list[str]) -> list[str]:
         return (0, -when.first_day.toordinal(), e) if when else (1, 0, e)
 
     return sorted(ids, key=key)
+
+
+@dataclass(frozen=True)
+class Item:
+    """A piece of evidence as the pack refers to it: an anchor and a title."""
+
+    id: str
+    title: str
+    meta: Msg = NOTHING  # "Project · Jun 2025"
+
+    @property
+    def anchor(self) -> str:
+        return f"item-{self.id}"
+
+
+def pack_item(ev: Evidence, language: str = "en") -> Item:
+    """How a pack names and anchors a piece of evidence."""
+    return Item(ev.id, ev.title, evidence_meta(ev, language))

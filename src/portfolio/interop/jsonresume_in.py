@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from portfolio.cli.newfile import slug
+from portfolio.content.ids import slug
 from portfolio.interop.jsonresume_read import Reader
 
 # Where a profile lives when a resume gives only the username.

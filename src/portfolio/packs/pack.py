@@ -16,16 +16,18 @@ from portfolio.content.portfolio import Portfolio, pack_view
 from portfolio.content.language import N_, NOTHING, Msg, format_date, verbatim
 from portfolio.content.models import Evidence, Metric, Requirement, Target
 from portfolio.content.resume import Resume, build_resume
-from portfolio.packs.ranking import Scored, Selection, backs, select
+from portfolio.packs.ranking import Scored, Selection, select
 from portfolio.content.views import (
-    EvidenceView,
-    GoalView,
-    IndicatorView,
-    MetricView,
-    MilestoneView,
     evidence_meta,
     evidence_view,
+    EvidenceView,
     goal_view,
+    GoalView,
+    IndicatorView,
+    Item,
+    MetricView,
+    MilestoneView,
+    pack_item,
     sort_evidence,
 )
 
@@ -33,19 +35,6 @@ RESULTS = 3  # measured results in a pitch
 METRICS_PER_RESULT = 2
 STRETCH_KINDS = ("project", "achievement", "volunteer")
 WORK_MODES = {"onsite": N_("onsite"), "hybrid": N_("hybrid"), "remote": N_("remote")}
-
-
-@dataclass(frozen=True)
-class Item:
-    """A piece of evidence as the pack refers to it: an anchor and a title."""
-
-    id: str
-    title: str
-    meta: Msg = NOTHING  # "Project · Jun 2025"
-
-    @property
-    def anchor(self) -> str:
-        return f"item-{self.id}"
 
 
 @dataclass(frozen=True)
@@ -160,11 +149,6 @@ class Pack:
         return format_date(self.p.today, self.language)
 
 
-def pack_item(ev: Evidence, language: str = "en") -> Item:
-    """How a pack names and anchors a piece of evidence."""
-    return Item(ev.id, ev.title, evidence_meta(ev, language))
-
-
 def outputs_for(target: Target, p: Portfolio) -> tuple[str, ...]:
     """What the pack makes. Named outputs are made as named (the catalog has checked
     they fit the goal); the default set leaves out what the goal cannot support."""
@@ -274,7 +258,7 @@ def _requirements(
             tuple(
                 pack_item(p.evidence[e], p.config.language)
                 for e in order
-                if backs(r, p.evidence[e])
+                if r.backed_by(p.evidence[e])
             ),
         )
         for r in requires

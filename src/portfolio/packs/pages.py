@@ -16,8 +16,10 @@ from portfolio.content.language import (
     N_,
 )
 from portfolio.content.markdown import Markdown
-from portfolio.packs.pack import Item, Pack
-from portfolio.site.render import Output, Renderer, assets, find_asset
+from portfolio.content.views import Item
+from portfolio.packs.pack import Pack
+from portfolio.site.output import Output
+from portfolio.site.render import Renderer, assets, find_asset
 from portfolio.site.themes import Theme
 
 PACK_PAGES = (

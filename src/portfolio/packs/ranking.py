@@ -15,7 +15,8 @@ from typing import Any
 
 from portfolio.content.portfolio import Portfolio
 from portfolio.content.language import N_, Msg, verbatim
-from portfolio.content.models import Evidence, Requirement, Target
+from portfolio.content.models import Evidence, Target
+from portfolio.content.words import mentions
 
 GOAL_DIRECT = 40  # the evidence names the target's goal
 GOAL_MILESTONE = 30  # a milestone of the target's goal names the evidence
@@ -122,46 +123,6 @@ def _text(ev: Evidence) -> str:
     parts = [ev.title, ev.summary, ev.body, ev.organization or "", ev.role or ""]
     parts += [m.name for m in ev.metrics] + [e.quote for e in ev.endorsements]
     return " ".join(parts).lower()
-
-
-_WORD = re.compile(r"[\w-]+")
-
-
-@lru_cache(maxsize=2048)
-def _words(haystack: str) -> frozenset[str]:
-    """The runs of word characters and hyphens in `haystack`. Remembered: each
-    target's ranking asks about the same texts, term after term."""
-    return frozenset(_WORD.findall(haystack))
-
-
-@lru_cache(maxsize=1024)
-def _pattern(stem: str) -> re.Pattern[str]:
-    return re.compile(rf"(?<![\w-]){re.escape(stem)}(?:s|es)?(?![\w-])")
-
-
-def mentions(haystack: str, term: str) -> bool:
-    """True if `term` occurs as whole words in lowercase `haystack`, singular or plural."""
-    words = term.lower().strip()
-    if not words:
-        return False
-    stem = words[:-1] if words.endswith("s") and not words.endswith("ss") else words
-    if _WORD.fullmatch(stem):  # one word: the pattern can only match a whole run
-        runs = _words(haystack)
-        return stem in runs or stem + "s" in runs or stem + "es" in runs
-    # Most terms are absent: a plain substring test says so without the pattern.
-    return stem in haystack and _pattern(stem).search(haystack) is not None
-
-
-CREDENTIAL_EVIDENCE = ("certification", "course", "award")
-
-
-def backs(requirement: Requirement, ev: Evidence) -> bool:
-    """FORMAT.md: a skill is covered by evidence listing it in `skills`; a credential
-    by a certification, course or award whose title names it."""
-    if requirement.skill:
-        return any(mentions(s.lower(), requirement.skill) for s in ev.skills)
-    name = requirement.credential or ""
-    return ev.kind in CREDENTIAL_EVIDENCE and mentions(ev.title.lower(), name)
 
 
 def job_terms(job: dict[str, Any] | None) -> JobTerms:

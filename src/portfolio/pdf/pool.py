@@ -20,52 +20,11 @@ import threading
 import time
 from concurrent.futures import FIRST_EXCEPTION, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from portfolio.errors import BuildError
+from portfolio.pdf.jobs import PdfError, PdfFailure, PdfJob
 from portfolio.system.checkpoints import reached
-
-
-class PdfError(BuildError):
-    """A PDF could not be made for a reason the user can fix. `url` is what it asked
-    for, if a refused URL was the reason, so the build can say which file names it."""
-
-    def __init__(self, message: str, url: str | None = None) -> None:
-        super().__init__(message)
-        self.url = url
-
-    def __reduce__(self) -> tuple[Any, ...]:  # it crosses from a worker process
-        return (PdfError, (str(self), self.url))
-
-
-@dataclass(frozen=True)
-class Embedded:
-    """A file to embed in the PDF (checked by the catalog to be inside the project)."""
-
-    path: Path
-    name: str
-    description: str
-
-
-class PdfFailure(Exception):
-    """Which job failed, and why: raised by `Pdfs.results` in the main process."""
-
-    def __init__(self, name: str, error: PdfError) -> None:
-        super().__init__(f"{name}: {error}")
-        self.name = name
-        self.error = error
-
-
-@dataclass(frozen=True)
-class PdfJob:
-    name: str  # where the PDF goes, for messages: "resume.pdf", "packs/x/evidence-pack.pdf"
-    html: str
-    roots: tuple[Path, ...]  # the only folders it may read from
-    base_url: str
-    variant: str | None = None
-    embed: tuple[Embedded, ...] = ()
 
 
 def _warm() -> None:

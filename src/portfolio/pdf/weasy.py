@@ -18,7 +18,7 @@ from weasyprint.urls import FatalURLFetchingError, URLFetcher
 
 from portfolio.clock import source_date
 from portfolio.content.links import leads_out_allowed
-from portfolio.pdf.pool import Embedded, PdfError
+from portfolio.pdf.jobs import Embedded, PdfError
 
 
 class RefusedURL(FatalURLFetchingError):

@@ -24,6 +24,7 @@ from portfolio.cache import reads
 from portfolio.audit.audit import audit, by_subject
 from portfolio.cache.store import Tree
 from portfolio.content.portfolio import Portfolio
+from portfolio.site.output import Output
 from portfolio.site.charts import Palette, chart
 from portfolio.errors import BuildError
 from portfolio.content.language import (
@@ -38,7 +39,7 @@ from portfolio.content.language import (
 )
 from portfolio.layout import PACKAGE
 from portfolio.content.markdown import Markdown
-from portfolio.packs.pack import pack_item
+from portfolio.content.views import pack_item
 from portfolio.system.parallel import share
 from portfolio.content.resume import build_resume
 from portfolio.site.themes import Theme, catalog, environment
@@ -50,16 +51,6 @@ NAV = (
     ("goals/", N_("Goals")),
     ("evidence/", N_("Evidence")),
 )
-
-
-@dataclass(frozen=True)
-class Output:
-    """One file of the output: rendered bytes, or a file to copy."""
-
-    path: str  # relative to the output folder, with forward slashes
-    data: bytes | None = None
-    source: Path | None = None
-    kept: bool = False  # `source` is the previous build's copy, still good: link to it
 
 
 def percent(value: float | None, language: str = "en") -> str:

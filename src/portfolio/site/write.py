@@ -27,7 +27,7 @@ from pathlib import Path
 from portfolio.system.checkpoints import reached
 from portfolio.errors import BuildError
 from portfolio.system.locks import abandoned, claim, release
-from portfolio.site.render import Output
+from portfolio.site.output import Output
 
 MARKER = ".portfolio-output"
 LARGE = 500  # folders: a replaced output this large is deleted in the background

@@ -20,9 +20,9 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from portfolio.errors import BuildError, Problem
 from portfolio.content.validate import suggest
 from portfolio.content.yamldoc import YamlDoc, parse_yaml
+from portfolio.errors import BuildError, Problem
 
 Scalar = str | bool | int | float
 

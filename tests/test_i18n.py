@@ -175,6 +175,33 @@ def test_a_target_language_reaches_its_pdfs(german_target: Path) -> None:
     ]
 
 
+def _top_bookmarks(pdf: Path) -> list[str]:
+    return [o.title for o in pypdf.PdfReader(pdf).outline if not isinstance(o, list)]
+
+
+GERMAN_PARTS = ["Inês Salgueiro", "Inhalt", "Lebenslauf", "Beförderungsantrag", "Nachweise"]
+
+
+def test_a_german_pack_s_bookmarks_are_german(german_target: Path) -> None:
+    """Every part's bookmark comes from the translated text of the page (the resume's
+    from its part's `data-title`: its heading is the person's name)."""
+    assert _top_bookmarks(german_target / "packs" / TARGET / "evidence-pack.pdf") == GERMAN_PARTS
+
+
+def test_a_german_pack_s_bookmarks_with_a_theme_that_extends_base(tmp_path: Path) -> None:
+    """A project theme on base alone gets base's pack.css, which holds no English: the
+    bookmarks say `Lebenslauf`, not `Resume`."""
+    root = copy_sample(tmp_path / "project")
+    theme = root / "themes" / "plain"
+    (theme / "static").mkdir(parents=True)
+    (theme / "theme.yaml").write_text("extends: base\n", encoding="utf-8")
+    (theme / "static" / "style.css").write_text(":root { --accent: #7a3b00; }\n", "utf-8")
+    _set(root, "portfolio.yaml", "theme", "plain")
+    _set(root, f"content/targets/{TARGET}.yaml", "language", "de")
+    _build(root, "--target", TARGET)
+    assert _top_bookmarks(root / "packs" / TARGET / "evidence-pack.pdf") == GERMAN_PARTS
+
+
 # --- the catalog -------------------------------------------------------------------
 
 

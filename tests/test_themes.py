@@ -38,12 +38,25 @@ def test_a_project_template_overrides_only_that_template(project: Path) -> None:
     assert "MY OWN HOME" not in resume and "Ada Example" in resume
 
 
-def test_a_project_static_file_wins_and_the_rest_are_kept(project: Path) -> None:
+SHIPPED = Path(__file__).resolve().parents[1] / "themes"
+
+
+def _sheet(theme: str, name: str = "style.css") -> str:
+    return (SHIPPED / theme / "static" / name).read_text(encoding="utf-8").rstrip("\n")
+
+
+def test_a_project_static_file_wins_but_its_stylesheet_is_added(project: Path) -> None:
+    """A favicon (or a font) replaces the shipped one; a stylesheet is added after the
+    shipped theme's, which is added after base's."""
     static = project / "themes" / "classic" / "static"
     static.mkdir(parents=True)
-    (static / "style.css").write_text("/* mine */", encoding="utf-8")
+    (static / "style.css").write_text("/* mine */\n", encoding="utf-8")
+    (static / "favicon.svg").write_text("<svg/>", encoding="utf-8")
     site = _build(project)
-    assert (site / "assets" / "style.css").read_text(encoding="utf-8") == "/* mine */"
+    css = (site / "assets" / "style.css").read_text(encoding="utf-8")
+    assert css.endswith("/* ==== themes/classic/static/style.css ==== */\n/* mine */\n")
+    assert css.index(_sheet("base")) < css.index(_sheet("classic")) < css.index("/* mine */")
+    assert (site / "assets" / "favicon.svg").read_text(encoding="utf-8") == "<svg/>"
     assert (site / "assets" / "print.css").is_file()
 
 
@@ -55,9 +68,41 @@ def test_a_new_theme_extends_a_shipped_one(project: Path) -> None:
     config = project / "portfolio.yaml"
     config.write_text(config.read_text(encoding="utf-8") + "theme: mine\n", encoding="utf-8")
     site = _build(project)
-    assert (site / "assets" / "extra.css").is_file()
-    classic_css = Path(__file__).resolve().parents[1] / "themes" / "classic" / "static"
-    assert (site / "assets" / "style.css").read_bytes() == (classic_css / "style.css").read_bytes()
+    assert (site / "assets" / "extra.css").read_text(encoding="utf-8") == "/* extra */"
+    assert (site / "assets" / "style.css").read_text(encoding="utf-8") == (
+        "/* ==== themes/base/static/style.css, shipped ==== */\n"
+        + _sheet("base")
+        + "\n\n/* ==== themes/classic/static/style.css, shipped ==== */\n"
+        + _sheet("classic")
+        + "\n"
+    )
+
+
+def test_a_theme_of_one_small_stylesheet(project: Path) -> None:
+    """A theme of one's own can be a few lines on top of classic: the published
+    stylesheet is base's rules, then classic's, then the theme's, in that order, and
+    the pages link that one file."""
+    theme = project / "themes" / "mine"
+    (theme / "static").mkdir(parents=True)
+    (theme / "theme.yaml").write_text("extends: classic\n", encoding="utf-8")
+    mine = ':root { --accent: #8a1c4a; --font-serif: "Iowan Old Style", Georgia, serif; }\n'
+    (theme / "static" / "style.css").write_text(mine, encoding="utf-8")
+    _config(project, "theme: mine\n")
+    site = _build(project)
+    css = (site / "assets" / "style.css").read_text(encoding="utf-8")
+    heads = [line for line in css.splitlines() if line.startswith("/* ==== ")]
+    assert heads == [
+        "/* ==== themes/base/static/style.css, shipped ==== */",
+        "/* ==== themes/classic/static/style.css, shipped ==== */",
+        "/* ==== themes/mine/static/style.css ==== */",
+    ]
+    assert css.index(_sheet("base")) < css.index(_sheet("classic")) < css.index(mine)
+    assert css.endswith(mine)
+    home = (site / "index.html").read_text(encoding="utf-8")
+    assert home.count('rel="stylesheet"') == 1 and 'href="assets/style.css"' in home
+    for name in ("print.css", "pack.css"):  # the theme has none: base's and classic's
+        printed = (site / "assets" / name).read_text(encoding="utf-8")
+        assert printed.index(_sheet("base", name)) < printed.index(_sheet("classic", name))
 
 
 def test_raw_html_in_markdown_is_escaped_by_default(project: Path) -> None:

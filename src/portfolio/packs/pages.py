@@ -19,7 +19,7 @@ from portfolio.content.markdown import Markdown
 from portfolio.content.views import Item
 from portfolio.packs.pack import Pack
 from portfolio.site.output import Output
-from portfolio.site.render import Renderer, assets, find_asset
+from portfolio.site.render import Renderer, assets, stylesheets
 from portfolio.site.themes import Theme
 
 PACK_PAGES = (
@@ -109,22 +109,17 @@ def render_pack(
 def render_pack_print(pack: Pack, theme: Theme, md: Markdown, document: str) -> str:
     """`resume`, `promotion-case` or `evidence-pack` of a pack, as HTML for the PDF."""
     r = _pack_renderer(pack, theme, md, with_pdf=True)
-    sheets = [find_asset(theme, name) for name in ("print.css", "pack.css")]
-    stylesheets = [s.as_uri() for s in sheets if s is not None]
+    printed = [sheet.as_uri() for sheet in stylesheets(theme, "print.css")]
+    sheets = printed + [sheet.as_uri() for sheet in stylesheets(theme, "pack.css")]
     common = {"site": r.site, "profile": pack.p.profile}
-    if document == "resume":
-        return r.render(
-            "resume-print.html",
-            **common,
-            resume=pack.resume,
-            stylesheet=stylesheets[0] if stylesheets else None,
-        )
+    if document == "resume":  # the resume as the site prints it: print.css alone
+        return r.render("resume-print.html", **common, resume=pack.resume, stylesheets=printed)
     if document == "promotion-case":
         return r.render(
             "pack/promotion-case-print.html",
             **common,
             **_pack_context(pack, None),
-            stylesheets=stylesheets,
+            stylesheets=sheets,
         )
     parts = [
         {"name": name, "title": title, "anchor": f"part-{name}"}
@@ -136,7 +131,7 @@ def render_pack_print(pack: Pack, theme: Theme, md: Markdown, document: str) -> 
         "pack/evidence-pack.html",
         **common,
         **_pack_context(pack, "#"),
-        stylesheets=stylesheets,
+        stylesheets=sheets,
         parts=parts,
         attachments=[a for c in pack.chosen for a in c.view.attachments],
     )

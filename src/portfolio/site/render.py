@@ -20,13 +20,9 @@ from urllib.parse import urlsplit
 import jinja2
 from markupsafe import Markup, escape
 
-from portfolio.cache import reads
 from portfolio.audit.audit import audit, by_subject
+from portfolio.cache import reads
 from portfolio.cache.store import Tree
-from portfolio.content.portfolio import Portfolio
-from portfolio.site.output import Output
-from portfolio.site.charts import Palette, chart
-from portfolio.errors import BuildError
 from portfolio.content.language import (
     KIND_LABELS,
     N_,
@@ -37,13 +33,17 @@ from portfolio.content.language import (
     format_percent,
     og_locale,
 )
-from portfolio.layout import PACKAGE
 from portfolio.content.markdown import Markdown
-from portfolio.content.views import pack_item
-from portfolio.system.parallel import share
+from portfolio.content.portfolio import Portfolio
 from portfolio.content.resume import build_resume
+from portfolio.content.views import GoalView, evidence_view, goal_view, pack_item, sort_evidence
+from portfolio.errors import BuildError
+from portfolio.layout import PACKAGE, shipped_themes
+from portfolio.site.charts import Palette, chart
+from portfolio.site.output import Output
 from portfolio.site.themes import Theme, catalog, environment
-from portfolio.content.views import GoalView, evidence_view, goal_view, sort_evidence
+from portfolio.system import regular
+from portfolio.system.parallel import share
 
 NAV = (
     ("", N_("Portfolio")),
@@ -359,13 +359,12 @@ def profile_page(p: Portfolio, md: Markdown, url: str | None) -> dict[str, Any]:
 def render_resume_print(p: Portfolio, theme: Theme, md: Markdown) -> str:
     """The resume as a standalone HTML document for the PDF renderer."""
     r = Renderer(p, theme, md)
-    stylesheet = find_asset(theme, "print.css")
     html = r.render(
         "resume-print.html",
         site=r.site,
         profile=p.profile,
         resume=build_resume(p),
-        stylesheet=stylesheet.as_uri() if stylesheet else None,
+        stylesheets=[sheet.as_uri() for sheet in stylesheets(theme, "print.css")],
     )
     return html
 
@@ -409,11 +408,32 @@ def _ours(exc: BaseException) -> str:
     return f" (raised in portfolio/{file.relative_to(PACKAGE).as_posix()}:{tb.tb_lineno})"
 
 
-def find_asset(theme: Theme, name: str) -> Path | None:
-    for folder in theme.static_dirs:
-        if (folder / name).is_file():
-            return folder / name
-    return None
+# Stylesheets that cascade: each theme's is added after its parent's, base first, so a
+# child says only what makes it different. Every other static file is replaced.
+CASCADED = ("style.css", "print.css", "pack.css")
+
+
+def stylesheets(theme: Theme, name: str) -> list[Path]:
+    """`static/<name>` of every theme in the chain that has one, base first: the order
+    the rules apply in, for the published file and the PDFs alike."""
+    return [folder / name for folder in reversed(theme.static_dirs) if (folder / name).is_file()]
+
+
+def cascade(theme: Theme, name: str) -> bytes | None:
+    """The theme's stylesheets of that name as one file, base first, each headed by a
+    comment naming where it came from (a path inside the project or the shipped themes,
+    never the machine's: the file is published). None if no theme has one."""
+    sheets = stylesheets(theme, name)
+    if not sheets:
+        return None
+    parts = []
+    for sheet in sheets:
+        folder = sheet.parent.parent
+        shipped = folder.is_relative_to(shipped_themes())
+        where = f"themes/{folder.name}/static/{name}" + (", shipped" if shipped else "")
+        text = regular.read_bytes(sheet).removeprefix(b"\xef\xbb\xbf").rstrip(b"\n")
+        parts.append(f"/* ==== {where} ==== */\n".encode() + text + b"\n")
+    return b"\n".join(parts)
 
 
 def _tree(
@@ -437,11 +457,17 @@ def _goal_order(p: Portfolio) -> list[Any]:
 
 
 def assets(theme: Theme) -> list[Output]:
-    """The theme's static files under `assets/`; a child theme's file wins."""
+    """The theme's static files under `assets/`: a child theme's file wins, except the
+    stylesheets, which cascade (`cascade`) into one file each, so a page links one."""
     found: dict[str, Path] = {}
     for folder in theme.static_dirs:
         for file in sorted(folder.rglob("*")):
             rel = file.relative_to(folder).as_posix()
-            if file.is_file() and rel not in found:
+            if file.is_file() and rel not in found and rel not in CASCADED:
                 found[rel] = file
-    return [Output(f"assets/{rel}", source=src) for rel, src in sorted(found.items())]
+    out = [Output(f"assets/{rel}", source=src) for rel, src in found.items()]
+    for name in CASCADED:
+        data = cascade(theme, name)
+        if data is not None:
+            out.append(Output(f"assets/{name}", data))
+    return sorted(out, key=lambda o: o.path)

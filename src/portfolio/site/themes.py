@@ -3,7 +3,8 @@
 A theme is a folder with `theme.yaml` (optional: `extends: <parent>`), `templates/`,
 `static/` and `i18n/`. Lookup goes, template by template: the project's
 `themes/<name>/`, the shipped theme of that name, then its parents, then `base`, which
-holds every template the renderer asks for, so a theme can be a single stylesheet.
+holds every template the renderer asks for. Stylesheets cascade the other way, base
+first (site/render.py), so a theme can be a single small stylesheet.
 
 Strings: templates write English and pass it through `_()`; `i18n/<lang>.yaml` maps
 each English string to its translation. English needs no file; a missing entry stays
@@ -30,17 +31,14 @@ from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup, escape
 from pydantic import BaseModel
 
-from portfolio.cache import reads
-
-from portfolio.system import regular
-
-from portfolio.cache import sealed
-from portfolio.errors import BuildError, Problem
+from portfolio.cache import reads, sealed
 from portfolio.content.language import Msg, plural_form
 from portfolio.content.read import inside
-from portfolio.layout import shipped_themes
 from portfolio.content.validate import suggest
 from portfolio.content.yamldoc import parse_yaml
+from portfolio.errors import BuildError, Problem
+from portfolio.layout import shipped_themes
+from portfolio.system import regular
 
 
 @dataclass(frozen=True)
@@ -126,6 +124,14 @@ def _outside(rel: str, link: Path, place: str) -> Problem:
     return Problem(rel, 1, 1, what, "copy the file into the theme instead of linking to it")
 
 
+def _add(chain: list[Path], folders: list[Path]) -> None:
+    """Add each folder once: in this repository the sample project's `themes/` are the
+    shipped themes, and a folder twice in the chain would cascade its stylesheets twice."""
+    for folder in folders:
+        if all(folder.resolve() != known.resolve() for known in chain):
+            chain.append(folder)
+
+
 def resolve(
     name: str, root: Path, where: tuple[str, int, int], warnings: list[Problem] | None = None
 ) -> Theme | Problem:
@@ -154,7 +160,7 @@ def resolve(
             hint = f"did you mean `{close}`?" if close else "available: " + ", ".join(known)
             return Problem(*where, f"no theme named `{current}`", hint)
         seen.append(current)
-        chain += folders
+        _add(chain, folders)
         for folder in folders:  # before anything in it is read
             _contained(folder, root, problems, notes)
         if problems:
@@ -165,7 +171,7 @@ def resolve(
     if "base" not in seen:
         for folder in _folders("base", root):
             _contained(folder, root, problems, notes)
-            chain.append(folder)
+        _add(chain, _folders("base", root))
         if problems:
             return problems[0]
     if warnings is not None:

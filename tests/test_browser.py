@@ -1,7 +1,9 @@
 """The sample site in a real browser (Debian's Chromium driven by Playwright), served
 on loopback under a sub-path as GitHub Pages serves a project site: every page loads
 with no console error and no failed request, every internal link and anchor resolves,
-and axe-core finds no serious or critical accessibility violation.
+and axe-core finds no serious or critical accessibility violation. And the colours the
+browser computes: each shipped theme's dark palette when the site or the reader asks
+for dark, its light one otherwise, and light in print; a theme of one's own on top.
 
 Needs Chromium at /usr/bin/chromium (Debian: `apt-get install chromium`) and the test
 extras (Playwright's Python package; no browser download). Without them the tests are
@@ -13,6 +15,7 @@ from __future__ import annotations
 import functools
 import http.server
 import os
+import re
 import shutil
 import threading
 from collections.abc import Iterator
@@ -22,7 +25,7 @@ from urllib.parse import urldefrag, urljoin, urlsplit
 
 import pytest
 
-from conftest import copy_sample, run
+from conftest import REPO, copy_sample, run
 
 CHROMIUM = Path(os.environ.get("PORTFOLIO_CHROMIUM", "/usr/bin/chromium"))
 PREFIX = "/career/"
@@ -159,3 +162,110 @@ def test_no_serious_or_critical_accessibility_violation(crawl: dict[str, Any]) -
         if v["impact"] in ("serious", "critical")
     ]
     assert found == []
+
+
+# --- colours as the browser computes them ------------------------------------------
+
+
+def _palette(theme: str, token: str) -> tuple[str, str]:
+    """A token's light and dark colour, as the theme's style.css writes it once
+    (`--bg: light-dark(#faf8f4, #14161a)`), in the form getComputedStyle gives."""
+    css = (REPO / "themes" / theme / "static" / "style.css").read_text(encoding="utf-8")
+    found = re.search(rf"{token}: light-dark\((#[0-9a-f]{{6}}), (#[0-9a-f]{{6}})\);", css)
+    assert found, f"{theme} states {token} once, as light-dark(light, dark)"
+    light, dark = (
+        "rgb({}, {}, {})".format(*(int(h[i : i + 2], 16) for i in (1, 3, 5)))
+        for h in found.groups()
+    )
+    return light, dark
+
+
+@pytest.fixture(scope="module")
+def schemes(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str], Path]:
+    """The sample's home page built with each shipped theme and `color_scheme` option."""
+    pages = {}
+    for theme in ("classic", "ledger"):
+        for option in ("auto", "light", "dark"):
+            root = copy_sample(tmp_path_factory.mktemp(f"{theme}-{option}") / "project")
+            config = (root / "portfolio.yaml").read_text(encoding="utf-8")
+            config = config.replace("theme: classic", f"theme: {theme}")
+            config = config.replace("color_scheme: auto", f"color_scheme: {option}")
+            (root / "portfolio.yaml").write_text(config, encoding="utf-8")
+            result = run("build", str(root), "--no-pdf", "--no-packs")
+            assert result.exit_code == 0, result.output
+            pages[(theme, option)] = root / "site" / "index.html"
+    return pages
+
+
+def _colours(browser: Any, page: Path, reader: str, media: str = "screen") -> tuple[str, str]:
+    """The body's background and text colour, for a reader whose system is `reader`."""
+    context = browser.new_context(color_scheme=reader)
+    tab = context.new_page()
+    tab.emulate_media(media=media, color_scheme=reader)
+    tab.goto(page.as_uri(), wait_until="load")
+    colours = tab.evaluate(
+        "() => { const s = getComputedStyle(document.body); return [s.backgroundColor, s.color]; }"
+    )
+    context.close()
+    return colours[0], colours[1]
+
+
+@pytest.mark.parametrize("theme", ["classic", "ledger"])
+@pytest.mark.parametrize(
+    ("option", "reader", "dark"),
+    [
+        ("dark", "light", True),  # the site asks for dark: dark, whatever the reader's system
+        ("auto", "dark", True),  # the reader's system is dark
+        ("auto", "light", False),
+        ("light", "dark", False),  # the site asks for light
+    ],
+)
+def test_the_page_takes_the_dark_palette_when_asked_and_the_light_one_otherwise(
+    schemes: dict[tuple[str, str], Path], browser: Any, theme: str, option: str, reader: str,
+    dark: bool,
+) -> None:  # fmt: skip
+    bg, ink = _palette(theme, "--bg"), _palette(theme, "--ink")
+    want = (bg[1], ink[1]) if dark else (bg[0], ink[0])
+    assert _colours(browser, schemes[(theme, option)], reader) == want
+
+
+@pytest.mark.parametrize("theme", ["classic", "ledger"])
+def test_print_is_light_even_in_the_dark(
+    schemes: dict[tuple[str, str], Path], browser: Any, theme: str
+) -> None:
+    light = _colours(browser, schemes[(theme, "light")], "light", media="print")
+    assert _colours(browser, schemes[(theme, "dark")], "dark", media="print") == light
+    assert _colours(browser, schemes[(theme, "auto")], "dark", media="print") == light
+
+
+def test_a_theme_of_one_small_stylesheet_on_classic(tmp_path: Path, browser: Any) -> None:
+    """Two lines on top of classic: the accent and the headings' font change, the rest
+    (classic's paper, its dark palette) still applies."""
+    root = copy_sample(tmp_path / "project")
+    theme = root / "themes" / "mine"
+    (theme / "static").mkdir(parents=True)
+    (theme / "theme.yaml").write_text("extends: classic\n", encoding="utf-8")
+    (theme / "static" / "style.css").write_text(
+        ":root { --accent: #8a1c4a; --font-heading: Georgia, serif; }\n", encoding="utf-8"
+    )
+    config = (root / "portfolio.yaml").read_text(encoding="utf-8")
+    (root / "portfolio.yaml").write_text(config.replace("theme: classic", "theme: mine"), "utf-8")
+    result = run("build", str(root), "--no-pdf", "--no-packs")
+    assert result.exit_code == 0, result.output
+    home = (root / "site" / "index.html").as_uri()
+    for reader in ("light", "dark"):
+        context = browser.new_context(color_scheme=reader)
+        tab = context.new_page()
+        tab.goto(home, wait_until="load")
+        link, heading, body = tab.evaluate(
+            """() => [getComputedStyle(document.querySelector('.button.quiet')).color,
+                      getComputedStyle(document.querySelector('h1')).fontFamily,
+                      getComputedStyle(document.body).backgroundColor]"""
+        )
+        context.close()
+        assert heading == "Georgia, serif"
+        bg = _palette("classic", "--bg")
+        if reader == "light":
+            assert (link, body) == ("rgb(138, 28, 74)", bg[0])
+        else:  # classic's dark accent is its own light blue, whatever the site's accent
+            assert link != "rgb(138, 28, 74)" and body == bg[1]

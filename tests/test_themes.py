@@ -237,7 +237,21 @@ def test_the_default_follows_the_reader_s_system(project: Path) -> None:
     assert "data-color-scheme" not in home
     assert '<meta name="color-scheme" content="light dark">' in home
     css = (project / "site" / "assets" / "style.css").read_text(encoding="utf-8")
-    assert "prefers-color-scheme: dark" in css and '[data-color-scheme="dark"]' in css
+    assert "color-scheme: light dark;" in css and '[data-color-scheme="dark"]' in css
+
+
+@pytest.mark.parametrize("theme", ["base", "classic", "ledger"])
+def test_each_colour_is_written_once_with_its_dark_value(theme: str) -> None:
+    """No second palette for the dark: every colour token of a theme's style.css is
+    stated once, `light-dark(light, dark)`, outside print (which is always light; the
+    browser tests check the colours the pages get). An `@supports` block may give a
+    better formula for a colour where the browser has it (ledger's dark accent)."""
+    css = re.sub(r"@media print \{.*", "", _sheet(theme), flags=re.S)
+    css = re.sub(r"@supports [^{]*\{\s*:root \{[^}]*\}\s*\}", "", css)
+    assert "prefers-color-scheme" not in css
+    tokens = re.findall(r"^\s*(--[\w-]+):", css, flags=re.M)
+    assert len(tokens) == len(set(tokens)), sorted(t for t in tokens if tokens.count(t) > 1)
+    assert re.search(r"--bg: light-dark\(", css) and re.search(r"--ink: light-dark\(", css)
 
 
 def test_audit_notes_can_be_switched_off(project: Path) -> None:

@@ -241,6 +241,19 @@ def test_the_default_follows_the_reader_s_system(project: Path) -> None:
 
 
 @pytest.mark.parametrize("theme", ["base", "classic", "ledger"])
+@pytest.mark.parametrize("name", ["style.css", "print.css", "pack.css"])
+def test_no_stylesheet_holds_words(theme: str, name: str) -> None:
+    """Text a stylesheet adds (a bookmark's label, a unit after a number) would stay
+    English in a German pack: it comes from the page's translated text instead
+    (`attr(data-title)`, `attr(data-unit)`)."""
+    values = re.findall(r"(?:content|bookmark-label|string-set)\s*:([^;{}]*)", _sheet(theme, name))
+    words = [
+        text for v in values for text in re.findall(r'"([^"]*)"', v) if re.search(r"[^\W\d_]", text)
+    ]
+    assert words == []
+
+
+@pytest.mark.parametrize("theme", ["base", "classic", "ledger"])
 def test_each_colour_is_written_once_with_its_dark_value(theme: str) -> None:
     """No second palette for the dark: every colour token of a theme's style.css is
     stated once, `light-dark(light, dark)`, outside print (which is always light; the

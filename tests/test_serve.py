@@ -31,7 +31,8 @@ from typing import IO, Any
 import pytest
 
 from conftest import copy_sample
-from portfolio.site.output import Output
+from portfolio.build import preview
+from portfolio.output import Output
 from portfolio.site.serve import Live
 
 EVIDENCE = "content/evidence/warehouse-cost-reduction.md"
@@ -302,7 +303,7 @@ def test_a_failed_first_build_leaves_nothing(
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
     with pytest.raises(KeyboardInterrupt):
-        serve.start(root, port)
+        serve.start(root, port, preview)
     assert not list(tmp.iterdir())
     with socket.socket() as s:
         s.bind(("127.0.0.1", port))  # the server's socket was closed
@@ -393,7 +394,7 @@ def _live_server(
     state and its port."""
     from portfolio.site.serve import Server, handler
 
-    live = Live(root, out)
+    live = Live(root, out, preview)
     live.rebuild()
     server = Server(("127.0.0.1", 0), handler(live, idle=idle, heartbeat=heartbeat))
     threading.Thread(target=server.serve_forever, daemon=True).start()
@@ -509,7 +510,7 @@ def test_any_error_of_a_rebuild_keeps_the_last_site(
     from portfolio.site import serve
 
     root = copy_sample(tmp_path / "project")
-    live = serve.Live(root, tmp_path / "live")
+    live = serve.Live(root, tmp_path / "live", preview)
     live.rebuild()
     good, cache = _files(live.out), live.cache
 
@@ -517,7 +518,7 @@ def test_any_error_of_a_rebuild_keeps_the_last_site(
         raise Strange("the theme did something odd")
 
     with monkeypatch.context() as patch:
-        patch.setattr(serve, "site_outputs", strange)
+        patch.setattr(live, "pipeline", strange)
         assert live.rebuild() == []
     assert live.problem is not None
     assert "Strange: the theme did something odd" in live.problem
@@ -577,12 +578,12 @@ def test_rebuilds_are_incremental_and_equal_a_fresh_build(tmp_path: Path) -> Non
     removed file, a setting, an error and its fix) the served folder holds exactly
     what a build from nothing makes."""
     root = copy_sample(tmp_path / "project")
-    live = Live(root, tmp_path / "live")
+    live = Live(root, tmp_path / "live", preview)
     live.rebuild()
     assert live.problem is None
 
     def same_as_fresh() -> None:
-        fresh = Live(root, tmp_path / f"fresh-{len(list(tmp_path.iterdir()))}")
+        fresh = Live(root, tmp_path / f"fresh-{len(list(tmp_path.iterdir()))}", preview)
         fresh.rebuild()
         assert fresh.problem is None
         assert _files(live.out) == _files(fresh.out)

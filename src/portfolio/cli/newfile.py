@@ -20,9 +20,10 @@ from portfolio.content.ids import ID_LENGTH, slug
 from portfolio.content.schema import modeline, write_schemas
 from portfolio.content.validate import suggest
 from portfolio.content.yamldoc import parse_yaml
+from portfolio.errors import UserError
 
 
-class NewFileError(Exception):
+class NewFileError(UserError):
     """The file cannot be written: it exists, or it names something that does not."""
 
 

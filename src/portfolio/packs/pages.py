@@ -18,7 +18,9 @@ from portfolio.content.language import (
 from portfolio.content.markdown import Markdown
 from portfolio.content.views import Item
 from portfolio.packs.pack import Pack
-from portfolio.site.output import Output
+from portfolio.layout import ATTACHMENTS
+from portfolio.output import Output
+from portfolio.pdf.jobs import Embedded, PdfJob, project_job
 from portfolio.site.render import Renderer, assets, find_asset
 from portfolio.site.themes import Theme
 
@@ -204,3 +206,25 @@ def _json_lines(data: dict[str, Any]) -> str:
         else:
             lines.append(f"  {dump(key)}: {dump(value)}")
     return "{\n" + ",\n".join(lines) + "\n}"
+
+
+def pack_jobs(pack: Pack, theme: Theme, md: Markdown) -> list[PdfJob]:
+    """The PDFs of one target's pack, as jobs for the worker pool: the evidence pack
+    embeds the attachments of the evidence it chose."""
+    folder = pack.p.root / ATTACHMENTS
+    jobs = []
+    for document in ("resume", "promotion-case", "evidence-pack"):
+        if document not in pack.outputs:
+            continue
+        embed: tuple[Embedded, ...] = ()
+        if document == "evidence-pack":
+            embed = tuple(
+                Embedded(folder / a.source, a.name, f"{c.view.ev.title}: {a.name}")
+                for c in pack.chosen
+                for a in c.view.attachments
+            )
+        html = render_pack_print(pack, theme, md, document)
+        name = f"packs/{pack.target.id}/{document}.pdf"
+        variant = pack.p.config.pdf_variant
+        jobs.append(project_job(name, html, pack.p.root, theme.folders, variant, embed))
+    return jobs

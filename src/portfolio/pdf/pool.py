@@ -23,6 +23,7 @@ from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 from portfolio.errors import BuildError
+from portfolio.layout import SOURCES, cores
 from portfolio.pdf.jobs import PdfError, PdfFailure, PdfJob
 from portfolio.system.checkpoints import reached
 
@@ -99,10 +100,10 @@ def expected_pdfs(root: Path, targets: tuple[str, ...] | None, with_packs: bool)
     """About how many PDFs a build will make, before reading anything: the pool's size."""
     if targets is not None:
         return 3 * len(targets)
-    folder = root / "content" / "targets"
+    folder, endings = SOURCES["target"]
     packs = 0
-    if with_packs and folder.is_dir():
-        packs = sum(1 for f in folder.iterdir() if f.suffix in (".yaml", ".yml"))
+    if with_packs and (root / folder).is_dir():
+        packs = sum(1 for f in (root / folder).iterdir() if f.name.endswith(endings))
     return 1 + 3 * packs
 
 
@@ -113,11 +114,10 @@ def pool_for(jobs: int) -> Pdfs:
 
 
 def workers_wanted(jobs: int) -> int:
-    """How many workers for about `jobs` documents: one per core, at most one per job."""
+    """How many workers for about `jobs` documents: one per core, at most one per job
+    (unless PORTFOLIO_WORKERS asks for a number)."""
     asked = os.environ.get("PORTFOLIO_WORKERS", "").strip()
-    if asked.isdigit() and int(asked) > 0:
-        return int(asked)
-    return max(1, min(os.cpu_count() or 1, jobs))
+    return cores() if asked.isdigit() and int(asked) > 0 else max(1, min(cores(), jobs))
 
 
 _TRY = (

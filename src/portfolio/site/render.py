@@ -24,7 +24,8 @@ from portfolio.cache import reads
 from portfolio.audit.audit import audit, by_subject
 from portfolio.cache.store import Tree
 from portfolio.content.portfolio import Portfolio
-from portfolio.site.output import Output
+from portfolio.output import Output
+from portfolio.pdf.jobs import PdfJob, project_job
 from portfolio.site.charts import Palette, chart
 from portfolio.errors import BuildError
 from portfolio.content.language import (
@@ -445,3 +446,9 @@ def assets(theme: Theme) -> list[Output]:
             if file.is_file() and rel not in found:
                 found[rel] = file
     return [Output(f"assets/{rel}", source=src) for rel, src in sorted(found.items())]
+
+
+def resume_job(public: Portfolio, theme: Theme, md: Markdown) -> PdfJob:
+    """The public resume's PDF, as a job for the worker pool."""
+    html = render_resume_print(public, theme, md)
+    return project_job("resume.pdf", html, public.root, theme.folders, public.config.pdf_variant)

@@ -35,11 +35,12 @@ from pathlib import Path
 from typing import Any, cast
 from urllib.parse import parse_qs, quote, unquote, urlsplit
 
-from portfolio.build import Memos, load, site_outputs
 from portfolio.cache.store import Cache, settings
 from portfolio.errors import BuildError, ContentError
+from portfolio.output import Preview
 from portfolio.site.write import sync_tree
 
+Pipeline = Callable[[Path, Cache, Path], Preview]  # (project, cache, folder) -> the site
 EVENTS = "/__portfolio/events"
 IDLE = 30.0  # seconds a connection may keep the server waiting for its request
 HEARTBEAT = 15.0  # seconds between the event stream's "still here" comments
@@ -75,6 +76,7 @@ class Live:
 
     root: Path
     out: Path
+    pipeline: Pipeline  # build.preview: the site in memory, redone where the cache says
     version: int = 0
     problem: str | None = None
     prefix: str = "/"  # the base URL's path, decoded: the site is served under it
@@ -101,10 +103,8 @@ class Live:
 
     def _rebuild(self) -> list[str]:
         cache = Cache(self.root, in_memory=True, after=self.cache)
-        portfolio, theme = load(self.root, cache)
-        memos = Memos(cache)
-        outputs = site_outputs(portfolio, theme, pdf=False, memo=memos(self.out))
-        outputs = memos.keep_files(self.out, outputs)
+        site = self.pipeline(self.root, cache, self.out)
+        outputs = site.outputs
         try:
             changed = sync_tree(self.out, outputs, self.written)
         except BaseException:
@@ -113,9 +113,9 @@ class Live:
             self.written |= {o.path for o in outputs}
             self.cache = None
             raise
-        path = unquote(urlsplit(portfolio.config.base_url).path) or "/"
+        path = unquote(urlsplit(site.base_url).path) or "/"
         self.prefix = path if path.endswith("/") else path + "/"
-        self.watched = [self.root / "content", self.root / "portfolio.yaml", *theme.folders]
+        self.watched = list(site.watched)
         self.written = {o.path for o in outputs}
         cache.save(cache.loaded, {self.out: (settings(None, False), {})})
         self.cache = cache
@@ -348,11 +348,12 @@ def watch(live: Live, stop: threading.Event, report: Report) -> None:
                 break  # the theme changed: watch its folders instead
 
 
-def start(root: Path, port: int) -> tuple[Server, Live]:
-    """Listen on `port`, then build once (not yet serving): raises OSError if the port
-    is taken. Whatever fails (the port, an interrupt during the first build) leaves nothing
-    behind: no socket open, no copy of the site in the temporary folder."""
-    live = Live(root, Path(tempfile.mkdtemp(prefix="portfolio-serve-")))
+def start(root: Path, port: int, pipeline: Pipeline) -> tuple[Server, Live]:
+    """Listen on `port`, then build once with `pipeline` (not yet serving): raises
+    OSError if the port is taken. Whatever fails (the port, an interrupt during the
+    first build) leaves nothing behind: no socket open, no copy of the site in the
+    temporary folder."""
+    live = Live(root, Path(tempfile.mkdtemp(prefix="portfolio-serve-")), pipeline)
     server: Server | None = None
     try:
         server = Server(("127.0.0.1", port), handler(live))

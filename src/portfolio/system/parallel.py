@@ -20,19 +20,10 @@ from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
 
 from portfolio.errors import BuildError
+from portfolio.layout import cores
 
 T = TypeVar("T")
 R = TypeVar("R")
-
-
-def cores() -> int:
-    asked = os.environ.get("PORTFOLIO_WORKERS", "").strip()
-    if asked.isdigit() and int(asked) > 0:
-        return int(asked)
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # not Linux
-        return os.cpu_count() or 1
 
 
 def can_fork() -> bool:

@@ -12,24 +12,23 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from portfolio.content.language import N_, Msg, format_date, verbatim
+from portfolio.content.models import Metric, Requirement, Target
 from portfolio.content.portfolio import Portfolio, pack_view
-from portfolio.content.language import N_, NOTHING, Msg, format_date, verbatim
-from portfolio.content.models import Evidence, Metric, Requirement, Target
 from portfolio.content.resume import Resume, build_resume
-from portfolio.packs.ranking import Scored, Selection, select
 from portfolio.content.views import (
-    evidence_meta,
-    evidence_view,
     EvidenceView,
-    goal_view,
     GoalView,
     IndicatorView,
     Item,
     MetricView,
     MilestoneView,
+    evidence_view,
+    goal_view,
     pack_item,
     sort_evidence,
 )
+from portfolio.packs.ranking import Scored, Selection, select
 
 RESULTS = 3  # measured results in a pitch
 METRICS_PER_RESULT = 2

@@ -17,9 +17,9 @@ from portfolio.content.language import (
 )
 from portfolio.content.markdown import Markdown
 from portfolio.content.views import Item
-from portfolio.packs.pack import Pack
 from portfolio.layout import ATTACHMENTS
 from portfolio.output import Output
+from portfolio.packs.pack import Pack
 from portfolio.pdf.jobs import Embedded, PdfJob, project_job
 from portfolio.site.render import Renderer, assets, find_asset
 from portfolio.site.themes import Theme

@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cached_property, lru_cache
+from functools import cached_property
 from typing import Any
 
-from portfolio.content.portfolio import Portfolio
 from portfolio.content.language import N_, Msg, verbatim
 from portfolio.content.models import Evidence, Target
+from portfolio.content.portfolio import Portfolio
 from portfolio.content.words import mentions
 
 GOAL_DIRECT = 40  # the evidence names the target's goal

@@ -21,7 +21,15 @@ from dataclasses import dataclass, replace
 
 from markupsafe import Markup, escape
 
-from portfolio.content.language import N_, NOTHING, Msg, format_date, format_number, verbatim, with_unit
+from portfolio.content.language import (
+    N_,
+    NOTHING,
+    Msg,
+    format_date,
+    format_number,
+    verbatim,
+    with_unit,
+)
 from portfolio.content.views import IndicatorView
 
 WIDTH, HEIGHT = 480, 210

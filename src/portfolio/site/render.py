@@ -20,14 +20,9 @@ from urllib.parse import urlsplit
 import jinja2
 from markupsafe import Markup, escape
 
-from portfolio.cache import reads
 from portfolio.audit.audit import audit, by_subject
+from portfolio.cache import reads
 from portfolio.cache.store import Tree
-from portfolio.content.portfolio import Portfolio
-from portfolio.output import Output
-from portfolio.pdf.jobs import PdfJob, project_job
-from portfolio.site.charts import Palette, chart
-from portfolio.errors import BuildError
 from portfolio.content.language import (
     KIND_LABELS,
     N_,
@@ -38,13 +33,17 @@ from portfolio.content.language import (
     format_percent,
     og_locale,
 )
-from portfolio.layout import PACKAGE
 from portfolio.content.markdown import Markdown
-from portfolio.content.views import pack_item
-from portfolio.system.parallel import share
+from portfolio.content.portfolio import Portfolio
 from portfolio.content.resume import build_resume
+from portfolio.content.views import GoalView, evidence_view, goal_view, pack_item, sort_evidence
+from portfolio.errors import BuildError
+from portfolio.layout import PACKAGE
+from portfolio.output import Output
+from portfolio.pdf.jobs import PdfJob, project_job
+from portfolio.site.charts import Palette, chart
 from portfolio.site.themes import Theme, catalog, environment
-from portfolio.content.views import GoalView, evidence_view, goal_view, sort_evidence
+from portfolio.system.parallel import share
 
 NAV = (
     ("", N_("Portfolio")),

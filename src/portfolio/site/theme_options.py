@@ -20,11 +20,11 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+from portfolio.content.validate import suggest
+from portfolio.content.yamldoc import YamlDoc, parse_yaml
 from portfolio.errors import BuildError, Problem
 from portfolio.layout import CONFIG
 from portfolio.site.themes import Theme, resolve
-from portfolio.content.validate import suggest
-from portfolio.content.yamldoc import YamlDoc, parse_yaml
 
 Scalar = str | bool | int | float
 
@@ -158,7 +158,9 @@ def configured(
     if isinstance(theme, Problem):
         problems.append(theme)
         return None
-    values, found = resolve_options(declared(theme.folders), data.get("theme_options"), config, name)
+    values, found = resolve_options(
+        declared(theme.folders), data.get("theme_options"), config, name
+    )
     problems += found
     colours = chart_colours(theme.folders)
     return replace(theme, options=tuple(values.items()), chart=tuple(colours.items()))

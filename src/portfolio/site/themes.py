@@ -30,17 +30,14 @@ from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup, escape
 from pydantic import BaseModel
 
-from portfolio.cache import reads
-
-from portfolio.system import regular
-
-from portfolio.cache import sealed
-from portfolio.errors import BuildError, Problem
+from portfolio.cache import reads, sealed
 from portfolio.content.language import Msg, plural_form
 from portfolio.content.read import inside
-from portfolio.layout import shipped_themes
 from portfolio.content.validate import suggest
 from portfolio.content.yamldoc import parse_yaml
+from portfolio.errors import BuildError, Problem
+from portfolio.layout import shipped_themes
+from portfolio.system import regular
 
 
 @dataclass(frozen=True)

@@ -24,12 +24,12 @@ import threading
 from collections.abc import Iterable
 from pathlib import Path
 
-from portfolio.system.checkpoints import reached
+from portfolio.cache.store import Tree
 from portfolio.errors import BuildError
 from portfolio.layout import OUTPUT_MARKER
-from portfolio.system.locks import abandoned, claim, release
-from portfolio.cache.store import Tree
 from portfolio.output import Output
+from portfolio.system.checkpoints import reached
+from portfolio.system.locks import abandoned, claim, release
 
 LARGE = 500  # folders: a replaced output this large is deleted in the background
 
@@ -73,7 +73,9 @@ def write_tree(out: Path, outputs: Iterable[Output]) -> int:
             else:
                 dest.write_bytes(item.data or b"")
                 total += len(item.data or b"")
-        (staging / OUTPUT_MARKER).write_text("made by portfolio; safe to delete\n", encoding="utf-8")
+        (staging / OUTPUT_MARKER).write_text(
+            "made by portfolio; safe to delete\n", encoding="utf-8"
+        )
         os.chmod(staging, 0o755)
         reached(f"staged:{out.name}")
         _swap(staging, out, large=len(folders) > LARGE)

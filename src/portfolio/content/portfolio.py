@@ -14,9 +14,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from portfolio.content.config import SiteConfig, Target
 from portfolio.content.job import Unreadable, read_job
 from portfolio.content.limits import check_texts
-from portfolio.content.models import Evidence, Goal, Model, Profile, SiteConfig, Target
+from portfolio.content.models import Evidence, Goal, Model
+from portfolio.content.profile import Profile
 from portfolio.content.read import SourceFile, inside
 from portfolio.content.validate import suggest, to_model
 from portfolio.content.yamldoc import YamlDoc

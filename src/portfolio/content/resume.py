@@ -14,8 +14,9 @@ from dataclasses import dataclass
 
 from portfolio.content.dates import PartialDate
 from portfolio.content.language import Msg, format_range
-from portfolio.content.models import Education, Evidence, Language, Link, Position, Skill
+from portfolio.content.models import Evidence, Link
 from portfolio.content.portfolio import Portfolio
+from portfolio.content.profile import Education, Language, Position, Skill
 from portfolio.content.views import EvidenceView, evidence_view, sort_evidence
 
 CREDENTIAL_KINDS = ("certification", "course")

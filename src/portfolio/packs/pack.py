@@ -14,7 +14,8 @@ from typing import Any
 
 from portfolio.content.portfolio import Portfolio, pack_view
 from portfolio.content.language import N_, NOTHING, Msg, format_date, verbatim
-from portfolio.content.models import Evidence, Metric, Requirement, Target
+from portfolio.content.config import Target
+from portfolio.content.models import Evidence, Metric, Requirement
 from portfolio.content.resume import Resume, build_resume
 from portfolio.packs.ranking import Scored, Selection, select
 from portfolio.content.views import (

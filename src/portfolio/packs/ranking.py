@@ -15,7 +15,8 @@ from typing import Any
 
 from portfolio.content.portfolio import Portfolio
 from portfolio.content.language import N_, Msg, verbatim
-from portfolio.content.models import Evidence, Target
+from portfolio.content.config import Target
+from portfolio.content.models import Evidence
 from portfolio.content.words import mentions
 
 GOAL_DIRECT = 40  # the evidence names the target's goal

@@ -26,6 +26,7 @@ from pydantic import (
 from portfolio.cache.reads import body_read
 from portfolio.content.dates import PartialDate
 from portfolio.content.ids import SLUG_PATTERN
+from portfolio.content.kinds import CREDENTIAL_KINDS, EvidenceKind
 from portfolio.content.links import check_address
 from portfolio.content.words import mentions
 
@@ -81,9 +82,6 @@ class Link(Model):
 # --- content/goals/<id>.md --------------------------------------------------------
 
 
-CREDENTIAL_EVIDENCE = ("certification", "course", "award")  # what can hold a credential
-
-
 class Requirement(Model):
     """What the target role expects: a skill or a credential (one of the two)."""
 
@@ -110,7 +108,7 @@ class Requirement(Model):
         if self.skill:
             return any(mentions(s.lower(), self.skill) for s in ev.skills)
         name = self.credential or ""
-        return ev.kind in CREDENTIAL_EVIDENCE and mentions(ev.title.lower(), name)
+        return ev.kind in CREDENTIAL_KINDS and mentions(ev.title.lower(), name)
 
     @property
     def label(self) -> str:
@@ -220,18 +218,6 @@ class Goal(Model):
 
 
 # --- content/evidence/<id>.md -----------------------------------------------------
-
-EvidenceKind = Literal[
-    "project",
-    "achievement",
-    "certification",
-    "endorsement",
-    "talk",
-    "publication",
-    "course",
-    "award",
-    "volunteer",
-]
 
 
 class Metric(Model):

@@ -15,6 +15,7 @@ from typing import Any
 from portfolio.content.portfolio import Portfolio, pack_view
 from portfolio.content.language import N_, NOTHING, Msg, format_date, verbatim
 from portfolio.content.config import Target
+from portfolio.content.kinds import WORK_KINDS
 from portfolio.content.models import Evidence, Metric, Requirement
 from portfolio.content.resume import Resume, build_resume
 from portfolio.packs.ranking import Scored, Selection, select
@@ -34,7 +35,6 @@ from portfolio.content.views import (
 
 RESULTS = 3  # measured results in a pitch
 METRICS_PER_RESULT = 2
-STRETCH_KINDS = ("project", "achievement", "volunteer")
 WORK_MODES = {"onsite": N_("onsite"), "hybrid": N_("hybrid"), "remote": N_("remote")}
 
 
@@ -226,7 +226,7 @@ def _promotion_case(p: Portfolio, g: GoalView, chosen: tuple[Chosen, ...]) -> Pr
         for c in chosen
         if c.view.ev.id in linked
         and not before_start(c.view.ev.id)
-        and c.view.ev.kind in STRETCH_KINDS
+        and c.view.ev.kind in WORK_KINDS
         and c.view.ev.metrics
     ]
     quotes = [(q, c.item) for c in chosen for q in c.view.ev.endorsements]

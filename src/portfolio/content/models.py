@@ -9,7 +9,7 @@ name, its path and its Markdown body.
 
 from __future__ import annotations
 
-from typing import Annotated, Any, ClassVar, Literal
+from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Literal
 
 from pydantic import (
     AfterValidator,
@@ -79,6 +79,28 @@ class Link(Model):
     )
 
 
+Direction = Literal["higher", "lower"]
+
+
+class Directed(Model):
+    """A measure whose `better` field says which way is progress: a metric, an indicator."""
+
+    if TYPE_CHECKING:
+        better: Direction  # a field of each measure, described in its own words
+
+    def moved_better(self, start: Number | None, end: Number) -> bool | None:
+        """Whether going from `start` to `end` is progress: the one rule behind whether a
+        metric improved (its page, the pack's ranking and results), how an indicator
+        moved since the last review, and a target on the wrong side of its baseline.
+
+        None when there is no direction to tell: no start, no change, or a value with no
+        order (NaN, which YAML's `.nan` gives).
+        """
+        if start is None or not (end > start or end < start):
+            return None
+        return (end > start) == (self.better == "higher")
+
+
 # --- content/goals/<id>.md --------------------------------------------------------
 
 
@@ -115,7 +137,7 @@ class Requirement(Model):
         return self.skill or self.credential or ""
 
 
-class Indicator(Model):
+class Indicator(Directed):
     """A measure of progress: leading (an action you control) or lagging (an outcome)."""
 
     name: Text = Field(
@@ -127,7 +149,7 @@ class Indicator(Model):
     unit: str = Field("", description="Shown after numbers.", examples=["initiatives", "%", "EUR"])
     baseline: Number | None = Field(None, description="The value at the start.", examples=[0])
     target: Number | None = Field(None, description="The value that means done.", examples=[3])
-    better: Literal["higher", "lower"] = Field(
+    better: Direction = Field(
         "higher", description="Which direction is progress.", examples=["higher"]
     )
     values: dict[PartialDate, Number] = Field(
@@ -220,16 +242,21 @@ class Goal(Model):
 # --- content/evidence/<id>.md -----------------------------------------------------
 
 
-class Metric(Model):
+class Metric(Directed):
     """A before/after measurement of the result."""
 
     name: Text = Field(description="What was measured.", examples=["Checkout failure rate"])
     before: Number | None = Field(None, description="The value before.", examples=[4.1])
     after: Number = Field(description="The value after.", examples=[1.2])
     unit: str = Field("", description="Shown after numbers.", examples=["%"])
-    better: Literal["higher", "lower"] = Field(
+    better: Direction = Field(
         "higher", description="Which direction is an improvement.", examples=["lower"]
     )
+
+    @property
+    def improved(self) -> bool | None:
+        """Whether the result moved the right way; None without a before value or a change."""
+        return self.moved_better(self.before, self.after)
 
 
 class Endorsement(Model):

@@ -55,12 +55,10 @@ class MetricView:
 
     @classmethod
     def of(cls, m: Metric, language: str = "en") -> MetricView:
-        improved: bool | None = None
         change = NOTHING
         if m.before is not None and m.after == m.before:
             change = N_("no change")
         elif m.before is not None:
-            improved = (m.after > m.before) == (m.better == "higher")
             delta = m.after - m.before
             if m.before and m.unit != "%":
                 ratio = delta / abs(m.before)
@@ -78,7 +76,7 @@ class MetricView:
             with_unit(m.before, m.unit, language),
             with_unit(m.after, m.unit, language),
             m.better,
-            improved,
+            m.improved,
             change,
         )
 

@@ -268,10 +268,7 @@ def _requirements(
 
 def _gain(m: Metric) -> float:
     """How far a metric moved the right way, relative to where it started."""
-    if m.before is None or m.before == m.after:
-        return 0.0
-    better = (m.after > m.before) == (m.better == "higher")
-    if not better:
+    if m.before is None or not m.improved:
         return 0.0
     return abs(m.after - m.before) / abs(m.before) if m.before else 1.0
 

@@ -181,12 +181,7 @@ def _score(p: Portfolio, ev: Evidence, target: Target, job: JobTerms) -> Scored:
         why = N_("job ad words: {terms}", terms=_terms(job_words[:JOB_WORDS_CAP]))
         reasons.append(Reason(points, why))
     if ev.metrics:
-        improved = sum(
-            1
-            for m in ev.metrics
-            if m.before is not None and m.before != m.after
-            and (m.after > m.before) == (m.better == "higher")
-        )  # fmt: skip
+        improved = sum(1 for m in ev.metrics if m.improved)
         measured = len(ev.metrics) - improved
         points = min(METRICS_CAP, IMPROVED_METRIC * improved + MEASURED_METRIC * measured)
         if improved:

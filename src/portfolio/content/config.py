@@ -7,16 +7,19 @@ content models (content/models.py, content/profile.py); the same frozen `Model` 
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import Field, StrictBool
+from pydantic import AfterValidator, Field, StrictBool
 
 from portfolio.content.dates import PartialDate
+from portfolio.content.frozen import FrozenDict
 from portfolio.content.models import Model, Slug, Text
 
 # --- portfolio.yaml ---------------------------------------------------------------
 
 Paper = Literal["A4", "Letter"]
+# Read-only once validated, as every mapping of the assembled portfolio (content/frozen.py).
+ThemeOptions = Annotated[dict[str, str | bool | int | float], AfterValidator(FrozenDict)]
 PDF_VARIANTS = (
     "pdf/a-1b", "pdf/a-2b", "pdf/a-3b", "pdf/a-2u", "pdf/a-3u", "pdf/a-4u", "pdf/a-1a",
     "pdf/a-2a", "pdf/a-3a", "pdf/a-4e", "pdf/a-4f", "pdf/ua-1", "pdf/ua-2",
@@ -61,8 +64,8 @@ class SiteConfig(Model):
         description="Custom domain, written to site/CNAME.",
         examples=["ada.example.com"],
     )
-    theme_options: dict[str, str | bool | int | float] = Field(
-        default_factory=dict,
+    theme_options: ThemeOptions = Field(
+        default_factory=FrozenDict,
         description="Values for the options the theme declares in its theme.yaml.",
         examples=[{"color_scheme": "dark", "accent": "#7a3b00", "audit_notes": False}],
     )

@@ -25,6 +25,7 @@ from pydantic import (
 
 from portfolio.cache.reads import body_read
 from portfolio.content.dates import PartialDate
+from portfolio.content.frozen import FrozenDict
 from portfolio.content.ids import SLUG_PATTERN
 from portfolio.content.kinds import CREDENTIAL_KINDS, EvidenceKind
 from portfolio.content.links import check_address
@@ -35,6 +36,9 @@ Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 Number = float  # ints are accepted and shown without a decimal point
 
 Url = Annotated[str, AfterValidator(check_address)]
+# Measurements by date, read-only once validated (content/frozen.py): models are frozen
+# all the way down.
+Values = Annotated[dict[PartialDate, Number], AfterValidator(FrozenDict)]
 
 
 class Model(BaseModel):
@@ -152,8 +156,8 @@ class Indicator(Directed):
     better: Direction = Field(
         "higher", description="Which direction is progress.", examples=["higher"]
     )
-    values: dict[PartialDate, Number] = Field(
-        default_factory=dict,
+    values: Values = Field(
+        default_factory=FrozenDict,
         description="Measurements by date.",
         examples=[{"2025-03-31": 0, "2025-09-30": 1}],
     )

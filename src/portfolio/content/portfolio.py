@@ -11,11 +11,13 @@ so is every reference to them.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from portfolio.content.config import SiteConfig, Target
+from portfolio.content.frozen import FrozenDict, freeze
 from portfolio.content.limits import check_texts
 from portfolio.content.models import Evidence, Goal, Model
 from portfolio.content.profile import Profile
@@ -28,21 +30,27 @@ from portfolio.errors import Problem
 
 @dataclass(frozen=True)
 class Portfolio:
-    """Everything in a project, valid and linked. Dicts are ordered by id."""
+    """Everything in a project, valid and linked. Mappings are ordered by id.
+
+    Frozen all the way down: the models are frozen, and each mapping is a FrozenDict
+    (a job description's JSON too), so no view, page or cache key made from it can be
+    made stale by a later change to it. Only `docs`, the parser's record of where each
+    value was written, holds plain data.
+    """
 
     root: Path
     config: SiteConfig
     profile: Profile
-    goals: dict[str, Goal]
-    evidence: dict[str, Evidence]
-    targets: dict[str, Target]
+    goals: Mapping[str, Goal]
+    evidence: Mapping[str, Evidence]
+    targets: Mapping[str, Target]
     today: dt.date
-    goal_evidence: dict[str, tuple[str, ...]]  # goal id -> evidence ids
-    evidence_goals: dict[str, tuple[str, ...]]  # evidence id -> goal ids
-    goals_serving: dict[str, tuple[str, ...]]  # aspiration id -> goal ids
-    evidence_position: dict[str, int]  # evidence id -> index in profile.experience
-    jobs: dict[str, dict[str, Any]]  # target id -> its JSON Resume job description
-    docs: dict[str, YamlDoc]  # source path -> where each of its values was written
+    goal_evidence: Mapping[str, tuple[str, ...]]  # goal id -> evidence ids
+    evidence_goals: Mapping[str, tuple[str, ...]]  # evidence id -> goal ids
+    goals_serving: Mapping[str, tuple[str, ...]]  # aspiration id -> goal ids
+    evidence_position: Mapping[str, int]  # evidence id -> index in profile.experience
+    jobs: Mapping[str, Mapping[str, Any]]  # target id -> its JSON Resume job description
+    docs: Mapping[str, YamlDoc]  # source path -> where each of its values was written
 
     @property
     def title(self) -> str:
@@ -53,14 +61,15 @@ def _link(
     root: Path,
     config: SiteConfig,
     profile: Profile,
-    goals: dict[str, Goal],
-    evidence: dict[str, Evidence],
-    targets: dict[str, Target],
+    goals: Mapping[str, Goal],
+    evidence: Mapping[str, Evidence],
+    targets: Mapping[str, Target],
     today: dt.date,
-    jobs: dict[str, dict[str, Any]],
-    docs: dict[str, YamlDoc],
+    jobs: Mapping[str, Mapping[str, Any]],
+    docs: Mapping[str, YamlDoc],
 ) -> Portfolio:
-    """Compute the two-way indexes from the models (references already checked)."""
+    """Compute the two-way indexes from the models (references already checked), and
+    freeze every mapping."""
     pairs: set[tuple[str, str]] = set()
     for ev in evidence.values():
         pairs.update((g, ev.id) for g in ev.goals if g in goals)
@@ -87,16 +96,16 @@ def _link(
         root,
         config,
         profile,
-        goals,
-        evidence,
-        targets,
+        FrozenDict(goals),
+        FrozenDict(evidence),
+        FrozenDict(targets),
         today,
-        goal_evidence,
-        evidence_goals,
-        serving,
-        position,
-        jobs,
-        docs,
+        FrozenDict(goal_evidence),
+        FrozenDict(evidence_goals),
+        FrozenDict(serving),
+        FrozenDict(position),
+        FrozenDict(jobs),
+        FrozenDict(docs),
     )
 
 
@@ -151,11 +160,11 @@ def assemble(
         check_goal(goal, origin[("goal", goal.id)], refs, goals)
     for ev in evidence.values():
         check_evidence(ev, origin[("evidence", ev.id)], refs, root)
-    jobs: dict[str, dict[str, Any]] = {}
+    jobs: dict[str, Mapping[str, Any]] = {}
     for target in targets.values():
         ad = check_target(target, origin[("target", target.id)], refs, root, goals, evidence)
         if ad is not None:
-            jobs[target.id] = ad
+            jobs[target.id] = freeze(ad)
     if profile is not None:
         src = origin[("profile", "profile")]
         for j, job in enumerate(profile.experience):

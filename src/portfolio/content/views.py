@@ -9,6 +9,7 @@ Words and formats in the page's language come from `content/language.py`.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from babel.numbers import format_decimal
@@ -161,7 +162,7 @@ class MilestoneView:
 
 
 def _milestone(
-    m: Milestone, today: dt.date, evidence: dict[str, Evidence], language: str
+    m: Milestone, today: dt.date, evidence: Mapping[str, Evidence], language: str
 ) -> MilestoneView:
     overdue = m.done is None and m.due is not None and m.due.last_day < today
     refs = tuple(Ref(evidence[e].title, f"evidence/{e}/") for e in m.evidence if e in evidence)

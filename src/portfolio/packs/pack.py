@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -142,7 +143,7 @@ class Pack:
     language: str
 
     @property
-    def job(self) -> dict[str, Any] | None:
+    def job(self) -> Mapping[str, Any] | None:
         return self.p.jobs.get(self.target.id)
 
     @property

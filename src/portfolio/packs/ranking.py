@@ -9,6 +9,7 @@ deliberately simple and visible (`WEIGHTS`), and written into `selection.json`.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from typing import Any
@@ -126,7 +127,7 @@ def _text(ev: Evidence) -> str:
     return " ".join(parts).lower()
 
 
-def job_terms(job: dict[str, Any] | None) -> JobTerms:
+def job_terms(job: Mapping[str, Any] | None) -> JobTerms:
     """The skills (names and keywords) and significant words a job description asks for."""
     if not job:
         return JobTerms()

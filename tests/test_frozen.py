@@ -1,5 +1,6 @@
-"""The assembled portfolio cannot change once made: assigning into any of its mappings
-raises, and they still pickle and fingerprint as the build cache needs."""
+"""The assembled portfolio and the renderer's shared context cannot change once made:
+assigning into any of their mappings raises, and they still pickle and fingerprint
+as the build cache needs."""
 
 from __future__ import annotations
 
@@ -14,7 +15,11 @@ from conftest import REPO
 from portfolio.build import load
 from portfolio.cache.fingerprint import Fingerprints
 from portfolio.content.frozen import FrozenDict
+from portfolio.content.markdown import Markdown
 from portfolio.content.portfolio import Portfolio, pack_view, public_view
+from portfolio.packs.pack import build_pack
+from portfolio.packs.pages import _pack_renderer
+from portfolio.site.render import Renderer
 
 CHANGES: list[Callable[[Any], object]] = [
     lambda m: m.__setitem__("new", 1),
@@ -88,3 +93,26 @@ def test_frozen_dicts_pickle_and_fingerprint_as_the_dicts_they_were(
     data = {"title": "x", "kinds": {"a": 1}, "n": (1, 2)}
     frozen = FrozenDict({**data, "kinds": FrozenDict(data["kinds"])})
     assert Fingerprints().of(frozen) == Fingerprints().of(data)
+
+
+def test_the_shared_context_is_complete_and_frozen_once_made(
+    sample: tuple[Portfolio, Any],
+) -> None:
+    full, theme = sample
+    md = Markdown(False)
+    site = Renderer(public_view(full), theme, md, has_pdf=False).site
+    assert site["has_pdf"] is False
+    for name in ("kinds", "severities", "options"):
+        _assert_frozen(site[name])
+    _assert_frozen(site)
+    target = next(iter(full.targets.values()))
+    pack = build_pack(full, target)
+    r = _pack_renderer(pack, theme, md, with_pdf=True)
+    assert r.site["title"] == f"{full.profile.name}: {target.title}"
+    assert (r.site["language"], r.site["paper"], r.site["has_pdf"]) == (
+        pack.language,
+        pack.paper,
+        True,
+    )
+    assert list(r.site) == list(site)  # the same keys, in the same order
+    _assert_frozen(r.site)

@@ -18,6 +18,7 @@ from portfolio.content.portfolio import Portfolio
 from portfolio.content.language import N_, Msg, verbatim
 from portfolio.content.config import Target
 from portfolio.content.models import Evidence
+from portfolio.content.views import EvidenceView, Item, pack_item
 from portfolio.content.words import mentions
 
 GOAL_DIRECT = 40  # the evidence names the target's goal
@@ -119,6 +120,20 @@ class Selection:
     def gaps(self) -> tuple[str, ...]:
         """Target keywords that no chosen evidence backs."""
         return tuple(k for k in self.target.keywords if not self.backing(k))
+
+
+@dataclass(frozen=True)
+class Chosen:
+    """A chosen piece of evidence with its place in the ranking."""
+
+    rank: int
+    view: EvidenceView
+    scored: Scored
+    language: str = "en"
+
+    @property
+    def item(self) -> Item:
+        return pack_item(self.view.ev, self.language)
 
 
 def _text(ev: Evidence) -> str:

@@ -1,9 +1,9 @@
 """A target's pack as data: what each of its documents argues, computed once.
 
-The pack is built from the target's view of the portfolio (`catalog.pack_view`), so
-nothing it may not use is even in reach. Templates lay these objects out; every
-choice (which evidence, which endorsements, which milestones) is made here and in
-packs/arguments.py, which makes the promotion case and the pitch.
+The pack is built from the target's view of the portfolio (`pack_view`, in
+content/portfolio.py), so nothing it may not use is even in reach. Templates lay these
+objects out; every choice (which evidence, which endorsements, which milestones) is
+made here and in packs/arguments.py, which makes the promotion case and the pitch.
 """
 
 from __future__ import annotations
@@ -60,8 +60,8 @@ class Pack:
 
 
 def outputs_for(target: Target, p: Portfolio) -> tuple[str, ...]:
-    """What the pack makes. Named outputs are made as named (the catalog has checked
-    they fit the goal); the default set leaves out what the goal cannot support."""
+    """What the pack makes. Named outputs are made as named (assembling the portfolio
+    has checked they fit the goal); the default set leaves out what the goal cannot support."""
     goal = p.goals.get(target.goal) if target.goal else None
     wanted = list(target.outputs)
     if not target.explicit_outputs:

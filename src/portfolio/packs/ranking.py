@@ -233,8 +233,8 @@ def _score(p: Portfolio, ev: Evidence, target: Target, job: JobTerms) -> Scored:
 def select(p: Portfolio, target: Target) -> Selection:
     """Rank the evidence `p` holds for `target` and choose up to `max_evidence` items.
 
-    `p` is the pack's view of the portfolio (see `catalog.pack_view`), so private
-    evidence is only there when the target allows it. Pinned items are chosen first,
+    `p` is the pack's view of the portfolio (`pack_view`, in content/portfolio.py), so
+    private evidence is only there when the target allows it. Pinned items are chosen first,
     whatever their score; excluded items are not ranked at all.
     """
     job = job_terms(p.jobs.get(target.id))

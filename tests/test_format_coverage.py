@@ -10,7 +10,9 @@ import yaml
 from pydantic import BaseModel
 
 from conftest import REPO
-from portfolio.content.models import Evidence, Goal, Profile, SiteConfig, Target
+from portfolio.content.config import SiteConfig, Target
+from portfolio.content.models import Evidence, Goal
+from portfolio.content.profile import Profile
 from portfolio.content.validate import RESERVED, _model_class
 
 

@@ -30,7 +30,7 @@ class _KindChoice(click.Choice[str]):
     def choices(self) -> tuple[str, ...]:
         import typing
 
-        from portfolio.content.models import EvidenceKind
+        from portfolio.content.kinds import EvidenceKind
 
         return typing.get_args(EvidenceKind)
 

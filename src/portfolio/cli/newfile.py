@@ -214,19 +214,6 @@ def new_goal(
     return _write(root, path, "\n".join(lines))
 
 
-KINDS = (
-    "project",
-    "achievement",
-    "certification",
-    "endorsement",
-    "talk",
-    "publication",
-    "course",
-    "award",
-    "volunteer",
-)
-
-
 def new_evidence(
     root: Path,
     title: str,

@@ -41,14 +41,14 @@ def _pack_renderer(
 ) -> Renderer:
     pages = [(file, title) for name, file, title in PACK_PAGES if name in pack.outputs]
     nav = (("", N_("Overview")), *pages)
-    r = Renderer(pack.p, theme, md, nav=nav, private=True, memo=memo)
-    r.site.update(
-        title=f"{pack.p.profile.name}: {pack.target.title}",
-        language=pack.language,
-        paper=pack.paper,
-        has_pdf=with_pdf,
+    site = {
+        "title": f"{pack.p.profile.name}: {pack.target.title}",
+        "language": pack.language,
+        "paper": pack.paper,
+    }
+    return Renderer(
+        pack.p, theme, md, nav=nav, private=True, memo=memo, has_pdf=with_pdf, site=site
     )
-    return r
 
 
 @dataclass(frozen=True)

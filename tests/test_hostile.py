@@ -64,7 +64,8 @@ def server() -> Iterator[int]:
     """A loopback server that records any request: the build must send none."""
     _Counter.requests = []
     httpd = http.server.HTTPServer(("127.0.0.1", 0), _Counter)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    # Polled often, so that shutting it down after each case takes no noticeable time.
+    thread = threading.Thread(target=httpd.serve_forever, args=(0.01,), daemon=True)
     thread.start()
     yield int(httpd.server_address[1])
     httpd.shutdown()

@@ -15,10 +15,12 @@ from typing import Any
 
 import pytest
 
-from conftest import HANG
 from portfolio.cache.fingerprint import Fingerprints
 from portfolio.content.models import Evidence, Goal, Target
 from portfolio.content.views import MetricView
+
+HANG = 300  # seconds: a guard against a hang (conftest's; not imported, so that the
+# processes below, which import this module, start without the command line)
 
 
 def key(value: Any, bodyless: bool = False) -> str:

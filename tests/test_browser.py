@@ -24,6 +24,8 @@ import pytest
 
 from conftest import copy_sample, run
 
+pytestmark = pytest.mark.slow  # a browser over the whole sample
+
 CHROMIUM = Path(os.environ.get("PORTFOLIO_CHROMIUM", "/usr/bin/chromium"))
 PREFIX = "/career/"
 HOW = (

@@ -228,6 +228,7 @@ def test_packs_are_never_written_into_the_site(tmp_path: Path) -> None:
     assert not site.exists()
 
 
+@pytest.mark.slow  # builds PDFs
 @pytest.mark.parametrize(
     ("image", "refused"),
     [
@@ -276,6 +277,7 @@ def test_a_pivot_bridge_pitch_names_the_transferable_skills(tmp_path: Path) -> N
     assert "Mobility" not in pitch
 
 
+@pytest.mark.slow  # builds PDFs
 def test_a_target_s_paper_size_reaches_its_pdfs(tmp_path: Path) -> None:
     root = copy_sample(tmp_path / "project")
     target = root / "content" / "targets" / "rotaverde-staff-promotion.yaml"

@@ -10,6 +10,7 @@ from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
 import pypdf
+import pytest
 import yaml
 
 from conftest import REPO, copy_sample, front_matter, run
@@ -156,6 +157,7 @@ def test_base_url_reaches_sitemap_and_canonical(tmp_path: Path) -> None:
     )
 
 
+@pytest.mark.slow  # builds in a process
 def test_real_subprocess_builds_the_sample(tmp_path: Path) -> None:
     root = copy_sample(tmp_path / "project")
     done = subprocess.run(

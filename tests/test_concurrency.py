@@ -129,12 +129,10 @@ def test_a_file_system_without_locks_builds_unguarded(
     build goes on as before there were locks, and leaves nothing beside its output."""
     import errno
 
-    import portfolio.system.locks
-
     def refuse(fd: int, operation: int) -> None:
         raise OSError(errno.EBADF, "Bad file descriptor")
 
-    monkeypatch.setattr(portfolio.system.locks.fcntl, "flock", refuse)
+    monkeypatch.setattr("portfolio.system.locks.fcntl.flock", refuse)
     root = copy_sample(tmp_path / "project")
     for _ in range(2):
         result = run("build", str(root), "--no-pdf", "--no-cache")

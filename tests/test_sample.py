@@ -7,6 +7,7 @@ import subprocess
 import sys
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Any
 from urllib.parse import unquote, urljoin, urlsplit
 
 import pypdf
@@ -22,7 +23,7 @@ def _plain(text: str) -> str:
     return re.sub(r"\s+", " ", text.translate(TYPOGRAPHY)).strip()
 
 
-def _public_evidence() -> dict[str, dict]:
+def _public_evidence() -> dict[str, dict[str, Any]]:
     found = {}
     for file in sorted((REPO / "content" / "evidence").glob("*.md")):
         data = front_matter(file)

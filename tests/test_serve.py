@@ -515,7 +515,7 @@ def test_any_error_of_a_rebuild_keeps_the_last_site(
     """Whatever a rebuild raises becomes the problem shown, with where it came from;
     the site and its cache stay the last good ones. A rebuild that failed while writing
     leaves the next one to remake everything, so the folder ends up right."""
-    from portfolio.site import serve
+    from portfolio.site import serve, write
 
     root = copy_sample(tmp_path / "project")
     live = serve.Live(root, tmp_path / "live")
@@ -533,7 +533,7 @@ def test_any_error_of_a_rebuild_keeps_the_last_site(
     assert "test_serve.py" in live.problem, "where it was raised"
     assert _files(live.out) == good and live.cache is cache
 
-    real = serve.sync_tree
+    real = write.sync_tree  # what serve calls by that name
 
     def full_disk(*args: Any) -> list[str]:
         real(*args)  # every file written, then the last write fails

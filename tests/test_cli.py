@@ -96,6 +96,7 @@ def test_init_writes_a_github_pages_workflow_that_builds_the_site_only(tmp_path:
     assert "<loc>https://ada.github.io/career/goals/</loc>" in sitemap
 
 
+@pytest.mark.slow  # builds a PDF
 def test_verbose_says_when_the_fast_font_subsetter_is_missing(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

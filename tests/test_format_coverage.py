@@ -42,8 +42,9 @@ def _wanted(cls: type[BaseModel], prefix: str) -> set[str]:
     return wanted
 
 
-def _front(path: Path) -> dict:
-    return yaml.safe_load(path.read_text(encoding="utf-8").split("---")[1])
+def _front(path: Path) -> dict[str, typing.Any]:
+    front = yaml.safe_load(path.read_text(encoding="utf-8").split("---")[1])
+    return typing.cast(dict[str, typing.Any], front)
 
 
 def test_sample_uses_every_key_of_the_format() -> None:

@@ -90,8 +90,9 @@ def test_frozen_dicts_pickle_and_fingerprint_as_the_dicts_they_were(
     assert type(again.goals) is FrozenDict
     assert again.goals == full.goals
     assert again.jobs == full.jobs
-    data = {"title": "x", "kinds": {"a": 1}, "n": (1, 2)}
-    frozen = FrozenDict({**data, "kinds": FrozenDict(data["kinds"])})
+    kinds = {"a": 1}
+    data: dict[str, object] = {"title": "x", "kinds": kinds, "n": (1, 2)}
+    frozen = FrozenDict({**data, "kinds": FrozenDict(kinds)})
     assert Fingerprints().of(frozen) == Fingerprints().of(data)
 
 

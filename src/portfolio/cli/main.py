@@ -52,9 +52,9 @@ def main() -> None:
 def run() -> None:
     """The `portfolio` command: `main`, then out without tearing the interpreter down.
 
-    Freeing every object a build made takes a twentieth of a second and helps nobody
-    (the process is ending); files are closed and written by then, so the output is
-    flushed and the process leaves at once with `main`'s exit status."""
+    Freeing every object a build made takes time in proportion to the build and helps
+    nobody (the process is ending); files are closed and written by then, so the output
+    is flushed and the process leaves at once with `main`'s exit status."""
     try:
         main()
         status: object = 0

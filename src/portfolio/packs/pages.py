@@ -2,7 +2,7 @@
 
 Built on the same `Renderer` as the site, with the pack's own navigation, language
 and paper; the pages are private (no canonical URL, no social tags). The PDFs
-themselves are made in build.py, which alone imports WeasyPrint.
+themselves are made from this HTML by the PDF workers (pdf/pool.py, pdf/weasy.py).
 """
 
 from __future__ import annotations
@@ -190,7 +190,7 @@ def _json_lines(data: dict[str, Any]) -> str:
     """`data` as JSON with one top-level key per line, and each element of a list
     or object under it on a line of its own: an item's ranking reads (and diffs) as
     one line. Standard JSON, written by the json module's C encoder; its pretty
-    printer (`indent=`) is pure Python and took a tenth of a second per pack."""
+    printer (`indent=`) is pure Python, and much slower."""
 
     def dump(value: Any) -> str:
         return json.dumps(value, ensure_ascii=False)

@@ -1,10 +1,10 @@
 """PDFs in a pool of worker processes.
 
-WeasyPrint takes half a second to import and lays out about ten pages a second on one
-core, and one document cannot be split across cores. So a build that will make PDFs
+WeasyPrint is slow to import and to lay out (the bench's PDF scenarios say how slow),
+and one document cannot be split across cores. So a build that will make PDFs
 starts its workers first: they import WeasyPrint while the main process reads the
 content and renders the HTML, and then each lays out whole documents, the largest
-first, so that two cores finish together. The main process never imports WeasyPrint.
+first, so that the cores finish together. The main process never imports WeasyPrint.
 
 Workers are forked where the system allows it (Linux): they start at once and share
 what the main process has already imported. `PORTFOLIO_WORKERS` sets how many (1 to
@@ -47,7 +47,7 @@ def _import() -> None:
 def _leave_with_parent() -> None:
     """End this worker when the build that started it is gone: a build killed
     outright (SIGKILL, a closed terminal's SIGHUP) cannot stop its workers, which
-    would otherwise wait for work forever, holding a hundred megabytes each."""
+    would otherwise wait for work forever, each holding its memory."""
     parent = os.getppid()
 
     def watch() -> None:
@@ -64,7 +64,7 @@ def _render(job: PdfJob) -> bytes:
 
     reached("pdf")  # in the worker, as it starts on a document
     # A layout makes millions of short-lived objects and no cycles worth collecting
-    # mid-document: the collector's passes cost about a tenth of the time.
+    # mid-document: the collector's passes would be time spent for nothing.
     gc.disable()
     try:
         return render_pdf(job.html, job.roots, job.base_url, job.variant, job.embed)

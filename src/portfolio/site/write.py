@@ -146,8 +146,8 @@ def _exchange(a: Path, b: Path) -> bool:
 
 
 def _remove(old: Path, large: bool) -> None:
-    """Delete a replaced output. A large one (a thousand folders take a fifth of a
-    second) is deleted by a detached process, so the build ends when its output is in
+    """Delete a replaced output. A large one (deleting takes time in proportion to its
+    folders) is deleted by a detached process, so the build ends when its output is in
     place; if that process is stopped, the next build's `recover` finishes the job."""
     if large and hasattr(os, "fork") and threading.active_count() == 1:
         pid = os.fork()

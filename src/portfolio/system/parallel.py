@@ -1,7 +1,7 @@
 """Work shared with forked copies of this process: many pages on every core.
 
-Rendering a thousand pages is a thousand independent pieces of pure Python: on two
-cores, two processes do it in a little over half the time. The copies are forked
+Rendering many pages is as many independent pieces of pure Python: processes on other
+cores share the work, and the time falls nearly in proportion. The copies are forked
 once everything is loaded, so they start with the portfolio, the views and the
 compiled templates already in memory, and only the results (bytes) travel back.
 

@@ -323,3 +323,30 @@ def test_pages_are_kept_across_processes(tmp_path: Path) -> None:
     # only the item's page: the list, the home page and the resume show its card and
     # title, not its story (cache/reads.py)
     assert made == 1 and kept >= 18, found.group(0)
+
+
+@pytest.mark.slow
+def test_pack_pages_are_kept_across_processes(tmp_path: Path) -> None:
+    """A pack's pages hold the ranking, which holds a set of the chosen ids: its key must
+    not follow the order a process's string hashing gives that set."""
+    import subprocess
+    import sys
+
+    root = copy_sample(tmp_path / "project")
+
+    def build(seed: str) -> str:
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        done = subprocess.run(
+            [sys.executable, "-m", "portfolio", "build", str(root), "--no-pdf"],
+            capture_output=True, text=True, env=env, check=False,
+        )  # fmt: skip
+        assert done.returncode == 0, done.stderr
+        return done.stdout
+
+    build("1")
+    (root / "site" / "index.html").unlink()  # one page to make again, nothing changed
+    found = re.search(r"([\d,]+) made again, ([\d,]+) unchanged", build("2"))
+    assert found, "nothing was kept"
+    made, kept = (int(n.replace(",", "")) for n in found.groups())
+    packs = sum(1 for _ in (root / "packs").rglob("*.html"))
+    assert made == 1 and kept >= packs, found.group(0)

@@ -202,11 +202,6 @@ def test_a_value_that_cannot_be_pickled_is_never_taken_as_unchanged() -> None:
         assert prints.key(value) == prints.key(value)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a set is pickled in hash order, which changes with the hash seed; the packs' "
-    "Selection.chosen_ids (a cached frozenset) reaches pack pages' keys this way",
-)
 def test_a_set_gives_the_same_key_in_processes_with_other_hash_seeds(
     elsewhere: dict[str, Any],
 ) -> None:

@@ -9,6 +9,7 @@ name, its path and its Markdown body.
 
 from __future__ import annotations
 
+import math
 from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Literal
 
 from pydantic import (
@@ -33,7 +34,22 @@ from portfolio.content.words import mentions
 
 Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN)]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
-Number = float  # ints are accepted and shown without a decimal point
+
+
+class NotFinite(ValueError):
+    hint = "write the value in digits, like `42` or `4.2`"
+
+
+def _finite(value: float) -> float:
+    """A measurement is a number: YAML's `.nan` and `.inf` are floats, but no value a
+    page can show or a chart can draw ("NaN%", "−inf pts")."""
+    if not math.isfinite(value):
+        raise NotFinite(f"`{value}` is not a value a measurement can have")
+    return value
+
+
+# ints are accepted and shown without a decimal point
+Number = Annotated[float, AfterValidator(_finite)]
 
 Url = Annotated[str, AfterValidator(check_address)]
 # Measurements by date, read-only once validated (content/frozen.py): models are frozen

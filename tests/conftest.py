@@ -59,6 +59,15 @@ def update_golden(request: pytest.FixtureRequest) -> bool:
     return bool(request.config.getoption("--update-golden"))
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """A test that uses the session's build of the sample (`sample_root`, `sample_site`)
+    is slow: that build makes every PDF, and the first test to ask for it pays for it.
+    Marked here, so that a new test asking for it never slows `pytest -m "not slow"`."""
+    for item in items:
+        if "sample_root" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.slow)
+
+
 def run(*args: str) -> Result:
     """Run the CLI in-process, as a user would type it."""
     return CliRunner().invoke(main, list(args), catch_exceptions=False)

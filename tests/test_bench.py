@@ -8,7 +8,11 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from conftest import HANG, REPO
+
+pytestmark = pytest.mark.slow  # builds in processes
 
 
 def test_the_smoke_run_measures_every_html_scenario(tmp_path: Path) -> None:

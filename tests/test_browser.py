@@ -27,6 +27,8 @@ import pytest
 
 from conftest import REPO, copy_sample, run
 
+pytestmark = pytest.mark.slow  # a browser over the whole sample
+
 CHROMIUM = Path(os.environ.get("PORTFOLIO_CHROMIUM", "/usr/bin/chromium"))
 PREFIX = "/career/"
 HOW = (
@@ -88,18 +90,25 @@ def crawl(base: str, browser: Any) -> dict[str, Any]:
     """Visit every page reachable from the home page; record what went wrong."""
     page = browser.new_page()
     problems: list[str] = []
-    page.on("console", lambda m: m.type == "error" and problems.append(f"console: {m.text}"))
+
+    def console(m: Any) -> None:
+        if m.type == "error":
+            problems.append(f"console: {m.text}")
+
+    def response(r: Any) -> None:
+        if r.status >= 400:
+            problems.append(f"{r.status}: {r.url}")
+
+    def external(route: Any) -> None:
+        problems.append(f"external: {route.request.url}")
+        route.abort()
+
+    page.on("console", console)
     page.on("pageerror", lambda e: problems.append(f"script error: {e}"))
     page.on("requestfailed", lambda r: problems.append(f"failed: {r.url}"))
-    page.on(
-        "response",
-        lambda r: r.status >= 400 and problems.append(f"{r.status}: {r.url}"),
-    )
+    page.on("response", response)
     # Nothing may leave loopback: a request elsewhere is a failure, and is not sent.
-    page.route(
-        lambda url: not url.startswith(base.rsplit(PREFIX, 1)[0]),
-        lambda route: (problems.append(f"external: {route.request.url}"), route.abort()),
-    )
+    page.route(lambda url: not url.startswith(base.rsplit(PREFIX, 1)[0]), external)
     queue, seen, anchors, pages, files = [base], set(), [], {}, set()
     while queue:
         url = queue.pop()

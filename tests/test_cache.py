@@ -8,6 +8,7 @@ import re
 import shutil
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -116,7 +117,16 @@ def project(tmp_path: Path) -> Path:
     return root
 
 
-@pytest.mark.parametrize("edit", EDITS.values(), ids=EDITS.keys())
+def _first_fast(cases: dict[str, Any]) -> list[Any]:
+    """Each case builds the sample a few times: the first is in the fast set
+    (`-m "not slow"`), the rest in the full run."""
+    return [
+        pytest.param(case, id=name, marks=() if n == 0 else pytest.mark.slow)
+        for n, (name, case) in enumerate(cases.items())
+    ]
+
+
+@pytest.mark.parametrize("edit", _first_fast(EDITS))
 def test_a_rebuild_after_an_edit_is_what_a_full_build_makes(
     project: Path, tmp_path: Path, edit: Edit
 ) -> None:
@@ -161,7 +171,7 @@ READS = {
 }
 
 
-@pytest.mark.parametrize("snippet", READS.values(), ids=READS.keys())
+@pytest.mark.parametrize("snippet", _first_fast(READS))
 def test_a_page_that_reads_bodies_is_made_again_when_one_changes(
     tmp_path: Path, snippet: str
 ) -> None:
@@ -251,6 +261,7 @@ def test_a_damaged_cache_is_a_full_build(project: Path) -> None:
     ).read_text(encoding="utf-8")
 
 
+@pytest.mark.slow  # builds PDFs
 def test_pdfs_are_kept_unless_what_they_show_changed(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -270,6 +281,7 @@ def test_pdfs_are_kept_unless_what_they_show_changed(
     assert _files(root / "packs") == _files(tmp_path / "fp")
 
 
+@pytest.mark.slow  # builds PDFs
 def test_a_new_source_date_epoch_within_the_day_remakes_the_pdfs(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -285,6 +297,7 @@ def test_a_new_source_date_epoch_within_the_day_remakes_the_pdfs(
     assert _files(root / "packs" / target) == _files(tmp_path / "full" / target)
 
 
+@pytest.mark.slow  # builds in processes
 def test_pages_are_kept_across_processes(tmp_path: Path) -> None:
     """Keys depend on values only: not on a process's string hashing (the order of a
     set) nor on which equal objects are shared."""
@@ -310,3 +323,30 @@ def test_pages_are_kept_across_processes(tmp_path: Path) -> None:
     # only the item's page: the list, the home page and the resume show its card and
     # title, not its story (cache/reads.py)
     assert made == 1 and kept >= 18, found.group(0)
+
+
+@pytest.mark.slow
+def test_pack_pages_are_kept_across_processes(tmp_path: Path) -> None:
+    """A pack's pages hold the ranking, which holds a set of the chosen ids: its key must
+    not follow the order a process's string hashing gives that set."""
+    import subprocess
+    import sys
+
+    root = copy_sample(tmp_path / "project")
+
+    def build(seed: str) -> str:
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        done = subprocess.run(
+            [sys.executable, "-m", "portfolio", "build", str(root), "--no-pdf"],
+            capture_output=True, text=True, env=env, check=False,
+        )  # fmt: skip
+        assert done.returncode == 0, done.stderr
+        return done.stdout
+
+    build("1")
+    (root / "site" / "index.html").unlink()  # one page to make again, nothing changed
+    found = re.search(r"([\d,]+) made again, ([\d,]+) unchanged", build("2"))
+    assert found, "nothing was kept"
+    made, kept = (int(n.replace(",", "")) for n in found.groups())
+    packs = sum(1 for _ in (root / "packs").rglob("*.html"))
+    assert made == 1 and kept >= packs, found.group(0)

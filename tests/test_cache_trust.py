@@ -55,6 +55,7 @@ def built(tmp_path: Path) -> tuple[Path, Path]:
     return root, cache
 
 
+@pytest.mark.slow  # builds in processes
 def test_the_cache_folder_and_its_files_are_private(built: tuple[Path, Path]) -> None:
     _, cache = built
     assert stat.S_IMODE(cache.stat().st_mode) == 0o700
@@ -67,6 +68,7 @@ def test_the_cache_folder_and_its_files_are_private(built: tuple[Path, Path]) ->
         assert stat.S_IMODE(folder.stat().st_mode) == 0o700, folder
 
 
+@pytest.mark.slow  # builds in processes
 def test_a_planted_pickle_is_never_loaded(built: tuple[Path, Path], tmp_path: Path) -> None:
     root, cache = built
     marker = tmp_path / "pickle-ran"
@@ -82,6 +84,7 @@ def test_a_planted_pickle_is_never_loaded(built: tuple[Path, Path], tmp_path: Pa
     ).read_text(encoding="utf-8")
 
 
+@pytest.mark.slow  # builds in processes
 def test_planted_template_bytecode_is_never_run(built: tuple[Path, Path], tmp_path: Path) -> None:
     """Jinja's compiled templates are marshalled code objects: loading one runs it."""
     root, cache = built
@@ -102,6 +105,7 @@ def test_planted_template_bytecode_is_never_run(built: tuple[Path, Path], tmp_pa
     assert not marker.exists(), "compiled code from the cache folder ran unchecked"
 
 
+@pytest.mark.slow  # a fuzz loop
 def test_any_damage_to_any_cache_file_is_a_rebuild(built: tuple[Path, Path]) -> None:
     root, cache = built
     expected = _files(root / "site")
@@ -127,6 +131,7 @@ def test_any_damage_to_any_cache_file_is_a_rebuild(built: tuple[Path, Path]) -> 
     assert "Up to date" in again.stdout, "the cache is whole again after one build"
 
 
+@pytest.mark.slow  # a fuzz loop
 def test_three_thousand_damaged_cache_files_read_as_missing(built: tuple[Path, Path]) -> None:
     """What the loader does with a damaged file, fuzzed in-process: never an error."""
     _, cache = built
@@ -148,12 +153,13 @@ def test_three_thousand_damaged_cache_files_read_as_missing(built: tuple[Path, P
                 continue
             file.write_bytes(bytes(data))
             assert sealed.read(file) is None
-        for file, data in originals.items():
-            file.write_bytes(data)
+        for file, original in originals.items():
+            file.write_bytes(original)
     finally:
         os.environ["PORTFOLIO_CACHE"] = saved
 
 
+@pytest.mark.slow  # builds in processes
 def test_a_cache_folder_others_can_write_is_refused(tmp_path: Path) -> None:
     root = copy_sample(tmp_path / "project")
     cache = tmp_path / "shared-cache"
@@ -167,6 +173,7 @@ def test_a_cache_folder_others_can_write_is_refused(tmp_path: Path) -> None:
     assert (root / "site" / "index.html").is_file()
 
 
+@pytest.mark.slow  # builds in processes
 def test_a_cache_folder_left_readable_is_made_private(tmp_path: Path) -> None:
     root = copy_sample(tmp_path / "project")
     cache = tmp_path / "old-cache"
@@ -177,6 +184,7 @@ def test_a_cache_folder_left_readable_is_made_private(tmp_path: Path) -> None:
     assert stat.S_IMODE(cache.stat().st_mode) == 0o700
 
 
+@pytest.mark.slow  # builds in processes
 @pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0, reason="needs chown")
 def test_a_cache_folder_of_another_user_is_refused(tmp_path: Path) -> None:
     root = copy_sample(tmp_path / "project")

@@ -96,14 +96,15 @@ def test_init_writes_a_github_pages_workflow_that_builds_the_site_only(tmp_path:
     assert "<loc>https://ada.github.io/career/goals/</loc>" in sitemap
 
 
+@pytest.mark.slow  # builds a PDF
 def test_verbose_says_when_the_fast_font_subsetter_is_missing(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import portfolio.build
+    import portfolio.pdf.queue
 
     project = tmp_path / "career"
     assert run("init", str(project)).exit_code == 0
-    monkeypatch.setattr(portfolio.build, "fast_subsetter", lambda: False)
+    monkeypatch.setattr(portfolio.pdf.queue, "fast_subsetter", lambda: False)
     result = run("build", str(project), "--no-packs", "-v")
     assert result.exit_code == 0, result.output
     assert "libharfbuzz-subset is missing" in result.stderr

@@ -53,6 +53,7 @@ def _waiting(process: subprocess.Popen[bytes]) -> str:
     return said.decode()
 
 
+@pytest.mark.slow  # builds in processes
 def test_a_second_build_waits_and_leaves_the_first_ones_work_alone(tmp_path: Path) -> None:
     root = copy_sample(tmp_path / "project")
     assert finish(start_build(root, "--no-pdf"))[0] == 0
@@ -73,6 +74,7 @@ def test_a_second_build_waits_and_leaves_the_first_ones_work_alone(tmp_path: Pat
     assert leftovers(root) == []
 
 
+@pytest.mark.slow  # builds in processes
 def test_two_builds_at_once_many_times(tmp_path: Path) -> None:
     root = copy_sample(tmp_path / "project")
     expected = {n: _reference(tmp_path, n) for n in (0, 1)}
@@ -90,6 +92,7 @@ def test_two_builds_at_once_many_times(tmp_path: Path) -> None:
         assert snapshot(root) == wanted
 
 
+@pytest.mark.slow  # builds in processes
 def test_serve_beside_build(tmp_path: Path) -> None:
     root = copy_sample(tmp_path / "project")
     with serving(root) as (serve, url):
@@ -126,12 +129,10 @@ def test_a_file_system_without_locks_builds_unguarded(
     build goes on as before there were locks, and leaves nothing beside its output."""
     import errno
 
-    import portfolio.system.locks
-
     def refuse(fd: int, operation: int) -> None:
         raise OSError(errno.EBADF, "Bad file descriptor")
 
-    monkeypatch.setattr(portfolio.system.locks.fcntl, "flock", refuse)
+    monkeypatch.setattr("portfolio.system.locks.fcntl.flock", refuse)
     root = copy_sample(tmp_path / "project")
     for _ in range(2):
         result = run("build", str(root), "--no-pdf", "--no-cache")

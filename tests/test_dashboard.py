@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from pathlib import Path
+from typing import Any
 from xml.etree import ElementTree
 
 import pypdf
@@ -20,7 +21,7 @@ from portfolio.site.charts import chart
 SVG = "{http://www.w3.org/2000/svg}"
 
 
-def _public_goals() -> dict[str, dict]:
+def _public_goals() -> dict[str, dict[str, Any]]:
     found = {}
     for file in sorted((REPO / "content" / "goals").glob("*.md")):
         data = front_matter(file)
@@ -43,11 +44,11 @@ def test_each_goal_page_draws_every_indicator_accessibly(sample_site: Path, goal
         assert svg.get("role") == "img"
         title = svg.find(f"{SVG}title")
         desc = svg.find(f"{SVG}desc")
-        assert title is not None and title.text.startswith(ind["name"])
-        assert desc is not None and "better" in desc.text
+        assert title is not None and (title.text or "").startswith(ind["name"])
+        assert desc is not None and "better" in (desc.text or "")
         assert svg.get("aria-labelledby") == f"{title.get('id')} {desc.get('id')}"
         assert len(svg.findall(f"{SVG}circle")) == len(ind["values"])
-        labels = [t.text for t in svg.iter(f"{SVG}text")]
+        labels = [t.text or "" for t in svg.iter(f"{SVG}text")]
         assert any(label.startswith("Target") for label in labels)
         assert "today" in labels
     # every value, for screen readers, in a table beside the chart
@@ -102,7 +103,7 @@ def _view(**kwargs: object) -> IndicatorView:
         {"baseline": 1e6, "target": 2e6, "values": {"2026-03-01": 1.5e6}},
     ],
 )
-def test_charts_draw_any_indicator_as_well_formed_svg(fields: dict) -> None:
+def test_charts_draw_any_indicator_as_well_formed_svg(fields: dict[str, Any]) -> None:
     svg = ElementTree.fromstring(str(chart(_view(**fields))))
     coords = [float(v) for el in svg.iter() for k, v in el.attrib.items() if k in ("x", "y", "cx")]
     assert all(-1 <= c <= 480 for c in coords), "everything inside the picture"
@@ -120,7 +121,9 @@ def test_chart_text_is_escaped() -> None:
 def test_partial_dates_in_values_are_placed_at_the_end_of_their_month() -> None:
     view = _view(target=3, values={"2026-03": 1, "2026-03-15": 2})
     svg = ElementTree.fromstring(str(chart(view)))
-    points = sorted((float(c.get("cx")), float(c.get("cy"))) for c in svg.iter(f"{SVG}circle"))
+    points = sorted(
+        (float(c.attrib["cx"]), float(c.attrib["cy"])) for c in svg.iter(f"{SVG}circle")
+    )
     (_, mid_march), (_, end_of_march) = points
     assert end_of_march > mid_march, "the month-only value (1, lower) is drawn last"
     assert PartialDate.parse("2026-03").last_day == dt.date(2026, 3, 31)

@@ -60,6 +60,7 @@ def test_a_failed_build_leaves_the_previous_output_byte_for_byte(tmp_path: Path)
     assert leftovers(root) == []
 
 
+@pytest.mark.slow  # builds PDFs
 def test_sigkill_during_the_pdfs_leaves_the_previous_output(tmp_path: Path) -> None:
     root = copy_sample(tmp_path / "project")
     assert finish(start_build(root))[0] == 0
@@ -92,6 +93,7 @@ MOMENTS = [
 ]
 
 
+@pytest.mark.slow  # builds in processes, killed
 @pytest.mark.parametrize("moment", MOMENTS)
 def test_sigkill_at_any_moment_leaves_the_old_or_the_new_output_whole(
     tmp_path: Path, moment: str
@@ -142,6 +144,7 @@ def _out_of_memory(*args: object) -> bytes:
     raise MemoryError
 
 
+@pytest.mark.slow  # builds PDFs
 @pytest.mark.parametrize(
     ("where", "replacement", "message"),
     [
@@ -184,6 +187,7 @@ def _stopped_worker(build: int, root: Path) -> int:
     raise AssertionError("no PDF worker reached its checkpoint")
 
 
+@pytest.mark.slow  # builds PDFs
 @pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads /proc")
 def test_a_pdf_worker_killed_from_outside_ends_the_build_with_an_error(tmp_path: Path) -> None:
     """The real thing: SIGKILL to the worker of a build while it holds a document (the

@@ -10,7 +10,9 @@ import yaml
 from pydantic import BaseModel
 
 from conftest import REPO
-from portfolio.content.models import Evidence, Goal, Profile, SiteConfig, Target
+from portfolio.content.config import SiteConfig, Target
+from portfolio.content.models import Evidence, Goal
+from portfolio.content.profile import Profile
 from portfolio.content.validate import RESERVED, _model_class
 
 
@@ -40,8 +42,9 @@ def _wanted(cls: type[BaseModel], prefix: str) -> set[str]:
     return wanted
 
 
-def _front(path: Path) -> dict:
-    return yaml.safe_load(path.read_text(encoding="utf-8").split("---")[1])
+def _front(path: Path) -> dict[str, typing.Any]:
+    front = yaml.safe_load(path.read_text(encoding="utf-8").split("---")[1])
+    return typing.cast(dict[str, typing.Any], front)
 
 
 def test_sample_uses_every_key_of_the_format() -> None:

@@ -11,11 +11,14 @@ import string
 from pathlib import Path
 from typing import Any
 
+import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import PROJECTS, hang_guard, run
+
+pytestmark = pytest.mark.slow  # a build per example
 
 LOCATED = re.compile(r"^(content/|portfolio\.yaml)[^:\n]*:\d+:\d+: \S", re.MULTILINE)
 KEYS = [

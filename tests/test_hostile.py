@@ -26,7 +26,15 @@ import yaml
 from conftest import PROJECTS, build_process, run, serving
 
 HOSTILE = PROJECTS / "hostile"
-CASES = sorted(p.name for p in HOSTILE.iterdir() if p.is_dir())
+
+
+def _case(name: str) -> Any:
+    """A case whose expectations need PDFs is slow."""
+    expect = yaml.safe_load((HOSTILE / name / "expect.yaml").read_text(encoding="utf-8"))
+    return pytest.param(name, marks=pytest.mark.slow) if expect.get("pdf") else name
+
+
+CASES = [_case(p.name) for p in sorted(HOSTILE.iterdir()) if p.is_dir()]
 SECRET = "HOSTILE-SECRET-7f3a"  # what a file outside the project holds
 PAYLOADS = (SECRET, "root:x:0:0", "alert('HOSTILE')", "alert(&#39;HOSTILE&#39;)")
 
@@ -64,7 +72,8 @@ def server() -> Iterator[int]:
     """A loopback server that records any request: the build must send none."""
     _Counter.requests = []
     httpd = http.server.HTTPServer(("127.0.0.1", 0), _Counter)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    # Polled often, so that shutting it down after each case takes no noticeable time.
+    thread = threading.Thread(target=httpd.serve_forever, args=(0.01,), daemon=True)
     thread.start()
     yield int(httpd.server_address[1])
     httpd.shutdown()
@@ -177,6 +186,7 @@ def _check_neutralised(root: Path, expect: dict[str, Any]) -> None:
         assert "<script>alert" not in text
 
 
+@pytest.mark.slow  # builds and serves in processes
 def test_named_pipes_hang_neither_serve_nor_a_second_build(tmp_path: Path, server: int) -> None:
     """The live preview hashes the project too; a rebuild with nothing changed says so."""
     root, expect = _project(tmp_path, "special-files", server)

@@ -145,6 +145,7 @@ def test_no_translated_string_is_left_in_english(german: Path) -> None:
 # --- a German pack in an English project -------------------------------------------
 
 
+@pytest.mark.slow  # a pack built with PDFs
 def test_a_target_language_makes_its_pack_german_and_only_its_pack(german_target: Path) -> None:
     pack = german_target / "packs" / TARGET
     index = (pack / "index.html").read_text(encoding="utf-8")
@@ -159,6 +160,7 @@ def test_a_target_language_makes_its_pack_german_and_only_its_pack(german_target
     assert "As of 22 Nov 2026" in home
 
 
+@pytest.mark.slow  # a pack built with PDFs
 def test_a_target_language_reaches_its_pdfs(german_target: Path) -> None:
     pack = german_target / "packs" / TARGET
     resume = " ".join(p.extract_text() for p in pypdf.PdfReader(pack / "resume.pdf").pages)
@@ -176,7 +178,7 @@ def test_a_target_language_reaches_its_pdfs(german_target: Path) -> None:
 
 
 def _top_bookmarks(pdf: Path) -> list[str]:
-    return [o.title for o in pypdf.PdfReader(pdf).outline if not isinstance(o, list)]
+    return [o.title or "" for o in pypdf.PdfReader(pdf).outline if not isinstance(o, list)]
 
 
 GERMAN_PARTS = ["Inês Salgueiro", "Inhalt", "Lebenslauf", "Beförderungsantrag", "Nachweise"]

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import jsonschema
 import pytest
@@ -34,7 +34,7 @@ def _imported(tmp_path: Path, source: Path = SAMPLE) -> Path:
 def _export(root: Path, *flags: str) -> dict[str, Any]:
     result = run("export", "jsonresume", str(root), *flags)
     assert result.exit_code == 0, result.output
-    return json.loads(result.stdout)
+    return cast(dict[str, Any], json.loads(result.stdout))
 
 
 def test_the_official_sample_is_imported_as_a_project_that_builds(tmp_path: Path) -> None:

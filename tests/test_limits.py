@@ -26,6 +26,7 @@ def test_a_table_at_the_limit_passes_and_one_cell_more_does_not() -> None:
     assert f"1,010 cells ({TABLE_CELLS // 10 + 1} rows of 10)" in excess.message
 
 
+@pytest.mark.slow  # parses a large table
 def test_short_rows_count_as_the_cells_they_are_padded_to() -> None:
     """A few KB of `|` lines under a wide header ask for tens of thousands of cells
     (markdown-it stops padding at 65,536, and so the table)."""

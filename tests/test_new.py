@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -25,9 +26,9 @@ def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return root
 
 
-def _check(root: Path) -> dict:
+def _check(root: Path) -> dict[str, Any]:
     result = run("check", str(root), "--format", "json")
-    data = json.loads(result.stdout)
+    data: dict[str, Any] = json.loads(result.stdout)
     assert data["valid"], data["findings"]
     return data
 

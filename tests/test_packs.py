@@ -8,6 +8,7 @@ import json
 import re
 import shutil
 from pathlib import Path
+from typing import Any, cast
 
 import pypdf
 import pytest
@@ -16,6 +17,7 @@ import yaml
 from conftest import REPO, copy_sample, front_matter, run
 from portfolio.build import load
 from portfolio.packs.pack import build_pack
+from portfolio.packs.ranking import Scored
 
 JOB = Path(__file__).parent / "data" / "jsonresume" / "sample.job.json"
 TARGETS = sorted(p.stem for p in (REPO / "content" / "targets").glob("*.yaml"))
@@ -31,19 +33,21 @@ def _plain(text: str) -> str:
     return re.sub(r"\s+", " ", text.replace("’", "'")).strip()
 
 
-def _target(target: str) -> dict:
-    return yaml.safe_load((REPO / "content" / "targets" / f"{target}.yaml").read_text("utf-8"))
+def _target(target: str) -> dict[str, Any]:
+    text = (REPO / "content" / "targets" / f"{target}.yaml").read_text("utf-8")
+    return cast(dict[str, Any], yaml.safe_load(text))
 
 
-def _selection(packs: Path, target: str) -> dict:
-    return json.loads((packs / target / "selection.json").read_text(encoding="utf-8"))
+def _selection(packs: Path, target: str) -> dict[str, Any]:
+    text = (packs / target / "selection.json").read_text(encoding="utf-8")
+    return cast(dict[str, Any], json.loads(text))
 
 
 def _outline(reader: pypdf.PdfReader) -> list[tuple[int, str]]:
     """The bookmarks as (depth, title), in order."""
     found: list[tuple[int, str]] = []
 
-    def walk(items: list, depth: int) -> None:
+    def walk(items: list[Any], depth: int) -> None:
         for item in items:
             if isinstance(item, list):
                 walk(item, depth + 1)
@@ -167,7 +171,7 @@ A small web portal for retail clients to follow their weekly reports.
 """
 
 
-def _ranking(root: Path) -> tuple[list[str], dict[str, int], dict[str, object]]:
+def _ranking(root: Path) -> tuple[list[str], dict[str, int], dict[str, Scored]]:
     portfolio, _ = load(root)
     selection = build_pack(portfolio, portfolio.targets["web"]).selection
     order = [s.evidence.id for s in selection.ranked]
@@ -228,6 +232,7 @@ def test_packs_are_never_written_into_the_site(tmp_path: Path) -> None:
     assert not site.exists()
 
 
+@pytest.mark.slow  # builds PDFs
 @pytest.mark.parametrize(
     ("image", "refused"),
     [
@@ -276,6 +281,7 @@ def test_a_pivot_bridge_pitch_names_the_transferable_skills(tmp_path: Path) -> N
     assert "Mobility" not in pitch
 
 
+@pytest.mark.slow  # builds PDFs
 def test_a_target_s_paper_size_reaches_its_pdfs(tmp_path: Path) -> None:
     root = copy_sample(tmp_path / "project")
     target = root / "content" / "targets" / "rotaverde-staff-promotion.yaml"

@@ -42,6 +42,7 @@ def _files(folder: Path) -> dict[str, bytes]:
     }
 
 
+@pytest.mark.slow  # many items, in worker processes
 def test_many_processes_make_what_one_makes(
     large: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -55,6 +56,7 @@ def test_many_processes_make_what_one_makes(
     assert len(two) > ITEMS and two == one
 
 
+@pytest.mark.slow  # many items, in worker processes
 def test_an_error_in_a_copy_is_reported_as_if_made_here(
     large: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -89,6 +91,7 @@ def test_share_keeps_order_and_raises_the_first_failure(monkeypatch: pytest.Monk
         share(fails_on_7, list(range(100)), least=10)
 
 
+@pytest.mark.slow  # many items, in worker processes
 def test_a_large_replaced_output_is_deleted_in_the_background(large: Path, tmp_path: Path) -> None:
     out = tmp_path / "site"
     for _ in range(2):

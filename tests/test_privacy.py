@@ -60,12 +60,14 @@ def test_the_fixture_plants_sentinels_everywhere() -> None:
     assert len(_sentinels()) >= 30
 
 
+@pytest.mark.slow  # the fixture built with PDFs
 def test_no_sentinel_reaches_the_site(site: Path) -> None:
     sentinels = _sentinels()
     leaks = {(name, s) for name, text in _all_text(site).items() for s in sentinels if s in text}
     assert not leaks
 
 
+@pytest.mark.slow  # the fixture built with PDFs
 def test_public_content_is_there(site: Path) -> None:
     texts = _all_text(site)
     joined = "\n".join(texts.values())
@@ -81,6 +83,7 @@ def test_public_content_is_there(site: Path) -> None:
     assert "PUBLIC-NAME" in texts["resume.pdf (text)"]
 
 
+@pytest.mark.slow  # the fixture built with PDFs
 def test_private_pages_and_files_are_not_written(site: Path) -> None:
     files = {p.relative_to(site).as_posix() for p in site.rglob("*")}
     assert not any(
@@ -95,6 +98,7 @@ def test_private_pages_and_files_are_not_written(site: Path) -> None:
     assert "goals/public-goal/" in sitemap and "secret" not in sitemap
 
 
+@pytest.mark.slow  # the fixture built with PDFs
 def test_no_sentinel_reaches_the_public_json_resume(built: Path) -> None:
     result = run("export", "jsonresume", str(built))
     assert result.exit_code == 0, result.output

@@ -7,9 +7,11 @@ import subprocess
 import sys
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Any
 from urllib.parse import unquote, urljoin, urlsplit
 
 import pypdf
+import pytest
 import yaml
 
 from conftest import REPO, copy_sample, front_matter, run
@@ -21,7 +23,7 @@ def _plain(text: str) -> str:
     return re.sub(r"\s+", " ", text.translate(TYPOGRAPHY)).strip()
 
 
-def _public_evidence() -> dict[str, dict]:
+def _public_evidence() -> dict[str, dict[str, Any]]:
     found = {}
     for file in sorted((REPO / "content" / "evidence").glob("*.md")):
         data = front_matter(file)
@@ -156,6 +158,7 @@ def test_base_url_reaches_sitemap_and_canonical(tmp_path: Path) -> None:
     )
 
 
+@pytest.mark.slow  # builds in a process
 def test_real_subprocess_builds_the_sample(tmp_path: Path) -> None:
     root = copy_sample(tmp_path / "project")
     done = subprocess.run(

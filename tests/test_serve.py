@@ -31,7 +31,8 @@ from typing import IO, Any
 import pytest
 
 from conftest import copy_sample
-from portfolio.site.output import Output
+from portfolio.build import preview
+from portfolio.output import Output
 from portfolio.site.serve import Live
 
 EVIDENCE = "content/evidence/warehouse-cost-reduction.md"
@@ -208,6 +209,7 @@ def served(tmp_path: Path) -> Iterator[Serve]:
         serve.kill()
 
 
+@pytest.mark.slow  # a serve process
 def test_serves_under_the_base_path_and_reloads_on_change(served: Serve) -> None:
     base = served.base
     status, home = _get(base + "/career/")
@@ -234,6 +236,7 @@ def test_serves_under_the_base_path_and_reloads_on_change(served: Serve) -> None
     assert not (served.root / "site").exists(), "serve never writes into site/"
 
 
+@pytest.mark.slow  # a serve process
 def test_a_content_error_is_pushed_to_the_page_and_the_last_site_stays(served: Serve) -> None:
     page = served.base + "/career/evidence/warehouse-cost-reduction/"
     _, html = _get(page)
@@ -248,6 +251,7 @@ def test_a_content_error_is_pushed_to_the_page_and_the_last_site_stays(served: S
     assert served.wait_for("err", "did you mean `achievement`?")
 
 
+@pytest.mark.slow  # a serve process
 def test_ctrl_c_stops_it_cleanly(served: Serve) -> None:
     out, err = served.stop()
     assert served.process.returncode == 0, err
@@ -258,6 +262,7 @@ def test_ctrl_c_stops_it_cleanly(served: Serve) -> None:
         _get(served.base + "/career/")
 
 
+@pytest.mark.slow  # a serve process
 def test_a_busy_port_is_a_clear_error_and_leaves_nothing(tmp_path: Path) -> None:
     root = copy_sample(tmp_path / "project")
     tmp = tmp_path / "tmp"
@@ -302,12 +307,13 @@ def test_a_failed_first_build_leaves_nothing(
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
     with pytest.raises(KeyboardInterrupt):
-        serve.start(root, port)
+        serve.start(root, port, preview)
     assert not list(tmp.iterdir())
     with socket.socket() as s:
         s.bind(("127.0.0.1", port))  # the server's socket was closed
 
 
+@pytest.mark.slow  # a serve process
 def test_only_requests_for_itself_are_answered(served: Serve) -> None:
     """DNS rebinding: a page on evil.example whose name now points at 127.0.0.1 sends
     `Host: evil.example:PORT`; it must not read the site or the error stream."""
@@ -337,6 +343,7 @@ def test_only_requests_for_itself_are_answered(served: Serve) -> None:
     assert _raw(port, two.encode())[0] == 400
 
 
+@pytest.mark.slow  # a serve process
 def test_what_cannot_be_read_is_a_400_not_a_traceback(served: Serve) -> None:
     port = served.port
     for target in (
@@ -364,6 +371,7 @@ def test_what_cannot_be_read_is_a_400_not_a_traceback(served: Serve) -> None:
     assert "Traceback" not in err and "Exception" not in err, err
 
 
+@pytest.mark.slow  # a serve process
 def test_head_is_get_without_the_body(served: Serve) -> None:
     port = served.port
     for target, status in (
@@ -391,9 +399,9 @@ def _live_server(
 ) -> Iterator[tuple[Live, int]]:
     """serve's server, in this process, answering for `root` (built into `out`): its
     state and its port."""
-    from portfolio.site.serve import Server, handler
+    from portfolio.site.server import Server, handler
 
-    live = Live(root, out)
+    live = Live(root, out, preview)
     live.rebuild()
     server = Server(("127.0.0.1", 0), handler(live, idle=idle, heartbeat=heartbeat))
     threading.Thread(target=server.serve_forever, daemon=True).start()
@@ -404,6 +412,7 @@ def _live_server(
         server.server_close()
 
 
+@pytest.mark.slow  # waits out an idle timeout
 def test_idle_connections_are_dropped_but_event_streams_last(tmp_path: Path) -> None:
     """A client that connects and says nothing (or half a request) is dropped after the
     idle timeout; an event stream, which only the server writes to, outlives it."""
@@ -461,6 +470,7 @@ def _files(folder: Path) -> dict[str, bytes]:
     }
 
 
+@pytest.mark.slow  # a serve process
 def test_a_theme_bug_is_shown_and_the_preview_goes_on(tmp_path: Path) -> None:
     """A theme that divides by zero: the page shows where, the terminal too, the last
     good site stays, and the watcher is still there to see the fix."""
@@ -506,10 +516,10 @@ def test_any_error_of_a_rebuild_keeps_the_last_site(
     """Whatever a rebuild raises becomes the problem shown, with where it came from;
     the site and its cache stay the last good ones. A rebuild that failed while writing
     leaves the next one to remake everything, so the folder ends up right."""
-    from portfolio.site import serve
+    from portfolio.site import serve, write
 
     root = copy_sample(tmp_path / "project")
-    live = serve.Live(root, tmp_path / "live")
+    live = serve.Live(root, tmp_path / "live", preview)
     live.rebuild()
     good, cache = _files(live.out), live.cache
 
@@ -517,14 +527,14 @@ def test_any_error_of_a_rebuild_keeps_the_last_site(
         raise Strange("the theme did something odd")
 
     with monkeypatch.context() as patch:
-        patch.setattr(serve, "site_outputs", strange)
+        patch.setattr(live, "pipeline", strange)
         assert live.rebuild() == []
     assert live.problem is not None
     assert "Strange: the theme did something odd" in live.problem
     assert "test_serve.py" in live.problem, "where it was raised"
     assert _files(live.out) == good and live.cache is cache
 
-    real = serve.sync_tree
+    real = write.sync_tree  # what serve calls by that name
 
     def full_disk(*args: Any) -> list[str]:
         real(*args)  # every file written, then the last write fails
@@ -577,12 +587,12 @@ def test_rebuilds_are_incremental_and_equal_a_fresh_build(tmp_path: Path) -> Non
     removed file, a setting, an error and its fix) the served folder holds exactly
     what a build from nothing makes."""
     root = copy_sample(tmp_path / "project")
-    live = Live(root, tmp_path / "live")
+    live = Live(root, tmp_path / "live", preview)
     live.rebuild()
     assert live.problem is None
 
     def same_as_fresh() -> None:
-        fresh = Live(root, tmp_path / f"fresh-{len(list(tmp_path.iterdir()))}")
+        fresh = Live(root, tmp_path / f"fresh-{len(list(tmp_path.iterdir()))}", preview)
         fresh.rebuild()
         assert fresh.problem is None
         assert _files(live.out) == _files(fresh.out)

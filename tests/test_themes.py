@@ -314,7 +314,7 @@ def test_the_sandbox_remembers_verdicts_without_weakening_them() -> None:
     """The sandbox's verdict per (type, attribute) is remembered for speed; an unsafe
     attribute stays refused on every access, and `str.format` stays sandboxed."""
     import jinja2
-    from jinja2.sandbox import SecurityError
+    from jinja2.exceptions import SecurityError
 
     from portfolio.site.themes import Sandbox
 

@@ -10,6 +10,7 @@ import re
 import shutil
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Any, cast
 
 import pytest
 import yaml
@@ -89,8 +90,9 @@ def minimal(tmp_path: Path) -> Path:
     return root
 
 
-def _profile() -> dict:
-    return yaml.safe_load((REPO / "content" / "profile.yaml").read_text(encoding="utf-8"))
+def _profile() -> dict[str, Any]:
+    text = (REPO / "content" / "profile.yaml").read_text(encoding="utf-8")
+    return cast(dict[str, Any], yaml.safe_load(text))
 
 
 # --- every page -------------------------------------------------------------------
@@ -150,7 +152,7 @@ def test_the_open_graph_locale_follows_the_language() -> None:
 # --- the person, as data ----------------------------------------------------------
 
 
-def _person_data(site: Path) -> dict:
+def _person_data(site: Path) -> dict[str, Any]:
     found = _head(site / "index.html").json_ld
     assert len(found) == 1
     data = json.loads(found[0])

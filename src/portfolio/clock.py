@@ -6,11 +6,13 @@ from __future__ import annotations
 import datetime as dt
 import os
 
+from portfolio.errors import UserError
+
 # The last second a date can name (9999-12-31T23:59:59Z), as clang and others allow.
 LATEST = 253_402_300_799
 
 
-class BadSourceDate(ValueError):
+class BadSourceDate(UserError, ValueError):
     """`SOURCE_DATE_EPOCH` is set to something that names no moment. The reproducible
     builds specification asks a build to stop rather than guess, and any guess
     (today's date) would make a build that looks reproducible but is not."""

@@ -1,8 +1,13 @@
 """User errors: located, actionable, collected all at once.
 
-A `Problem` is a mistake in the user's content (never a bug in the program): it
-knows the file, the line and column, what is wrong and how to fix it. Stages collect
-problems instead of raising on the first, so one run reports every mistake.
+A `UserError` is anything the person running the program can fix: their content, a
+command's arguments, their machine (a full disk, a port taken). Every one of them is
+said in words by one handler (cli/main.py), never shown as a traceback; anything else
+is a bug, and crashes loudly.
+
+A `Problem` is a mistake in the user's content: it knows the file, the line and
+column, what is wrong and how to fix it. Stages collect problems instead of raising on
+the first, so one run reports every mistake (`ContentError` carries them all).
 """
 
 from __future__ import annotations
@@ -25,7 +30,16 @@ class Problem:
         return f"{head}\n    hint: {self.hint}" if self.hint else head
 
 
-class ContentError(Exception):
+class UserError(Exception):
+    """A mistake the user can fix; its message says what and how."""
+
+    def report(self, outcome: str = "") -> str:
+        """What the command prints: the error, then what came of it (`outcome`, such
+        as "nothing was written.")."""
+        return f"error: {self}" + (f"\n{outcome}" if outcome else "")
+
+
+class ContentError(UserError):
     """Raised by a stage that cannot go on: carries every problem found so far."""
 
     def __init__(self, problems: list[Problem]) -> None:
@@ -38,6 +52,9 @@ class ContentError(Exception):
         body = "\n".join(p.format() for p in self.problems)
         return f"{body}\n{count} error{'s' if count != 1 else ''}: {outcome}"
 
+    def report(self, outcome: str = "") -> str:
+        return self.format(outcome or "nothing was written.")
 
-class BuildError(Exception):
+
+class BuildError(UserError):
     """A build that cannot finish for a reason the user can fix (not a content problem)."""

@@ -114,9 +114,7 @@ def _title(a: _Audit, goal: Goal) -> None:
 
 def _contradictions(a: _Audit, goal: Goal) -> None:
     for i, ind in enumerate(goal.indicators):
-        if ind.baseline is None or ind.target is None or ind.target == ind.baseline:
-            continue
-        if (ind.target < ind.baseline) == (ind.better == "higher"):
+        if ind.target is not None and ind.moved_better(ind.baseline, ind.target) is False:
             a.add(
                 goal,
                 ("indicators", i, "target"),

@@ -92,9 +92,7 @@ def _movement(ind: Indicator, cutoff: dt.date) -> Change:
     if not now:
         return Change("indicator", ind.name, "not measured since" + target)
     when, latest = now[-1]
-    better = None
-    if start is not None and latest != start:
-        better = (latest > start) == (ind.better == "higher")
+    better = ind.moved_better(start, latest)
     was = with_unit(start, ind.unit) if start is not None else "no value"
     moved = f"{was} → {with_unit(latest, ind.unit)} on {format_date(when)}{target}"
     return Change("indicator", ind.name, moved, better)

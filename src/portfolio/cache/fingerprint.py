@@ -5,10 +5,11 @@ and to what every page shares (the site, the profile, the theme). The digest of 
 context is taken from its pickle, which covers every field of every object in it, so
 no list of "what a page depends on" has to be kept in step with the templates.
 
-Two things make a pickle depend on more than the values, and both are removed: the
-memo (whether two equal strings are one object or two), by pickling in fast mode;
-and a pydantic model's set of fields given, a `set` whose order changes from one
-process to the next, by pickling models as their fields and the sorted set.
+Three things make a pickle depend on more than the values, and all are removed: the
+memo (whether two equal strings are one object or two), by pickling in fast mode; a
+pydantic model's set of fields given, a `set` whose order changes from one process to
+the next, by pickling models as their fields and the sorted set; and a set held by a
+view, sorted the same way.
 
 A value that many pages share (a piece of evidence shows on its page, the list and
 the home page) is pickled once per build: digests are remembered per object.
@@ -45,7 +46,22 @@ class _Pickler(pickle.Pickler):
                 self.bodies.append(str(state["body"]))
                 state = {k: v for k, v in state.items() if k != "body"}
             return (type(obj), (), (state, fields))
+        if isinstance(obj, type):  # a class is pickled by its name
+            return NotImplemented
+        attributes = getattr(obj, "__dict__", None)
+        if attributes and any(type(v) in _SETS for v in attributes.values()):
+            # A view holding a set (a cached frozenset of ids): pickled in hash order,
+            # which changes from one process to the next; the pickler never calls this
+            # for a bare set, so the sets of a view's attributes are sorted here.
+            return (type(obj), (), {k: _sorted(v) for k, v in attributes.items()})
         return NotImplemented
+
+
+_SETS = (set, frozenset)
+
+
+def _sorted(value: Any) -> Any:
+    return tuple(sorted(value, key=repr)) if type(value) in _SETS else value
 
 
 def _digests(value: Any) -> tuple[bytes, bytes]:

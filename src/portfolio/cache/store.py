@@ -42,19 +42,24 @@ from portfolio import __version__
 from portfolio.cache import sealed
 from portfolio.clock import build_date, source_date
 from portfolio.errors import Problem
-from portfolio.layout import PACKAGE, cache_home, shipped_themes
+from portfolio.layout import (
+    OUTPUT_MARKER,
+    PACKAGE,
+    SOURCES,
+    cache_home,
+    is_source,
+    shipped_themes,
+)
 from portfolio.system import regular
 
 VERSION = 2
 RACY_NS = 2_000_000_000
-MARKER = ".portfolio-output"  # site/write.py's: a folder holding it is an output, not input
 SKIP = {".git", ".hg", ".svn", "node_modules", "__pycache__", ".venv", "venv", ".tox"}
 # What decides the bytes a build writes besides the project: these libraries' files.
 LIBRARIES = (
     "jinja2", "markupsafe", "markdown_it", "mdit_py_plugins", "yaml", "pydantic",
     "pydantic_core", "babel", "weasyprint", "pydyf", "tinycss2", "cssselect2", "fontTools",
 )  # fmt: skip
-SOURCES = ("portfolio.yaml", "content/profile.yaml")  # besides goals/, evidence/, targets/
 
 if TYPE_CHECKING:
     from portfolio.cache.fingerprint import Fingerprints
@@ -81,7 +86,7 @@ def _walk(
         except OSError:
             continue
         names = {e.name for e in entries}
-        if prefix and (MARKER in names or "pyvenv.cfg" in names):
+        if prefix and (OUTPUT_MARKER in names or "pyvenv.cfg" in names):
             continue
         for entry in entries:
             rel = prefix + entry.name
@@ -256,7 +261,7 @@ class Cache:
     def targets(self) -> list[str]:
         """The ids of the targets a full build makes packs for: the target files found,
         by the rule content/read.py reads them by (named pipes and folders are not files)."""
-        found = {rel for rel in self.stats if rel.startswith("content/targets/")}
+        found = {rel for rel in self.stats if rel.startswith(SOURCES["target"][0] + "/")}
         return sorted({Path(rel).stem for rel in found if is_source(rel)})
 
     def digest(self, only: str = "") -> str:
@@ -398,13 +403,3 @@ def _as_written(path: Path, made: dict[str, str | None]) -> dict[str, list[Any]]
             return None
         outputs[rel] = [key, st.st_size, st.st_mtime_ns, st.st_ino]
     return outputs
-
-
-def is_source(rel: str) -> bool:
-    """A file that content/read.py parses (its changes are seen through the models)."""
-    if rel in SOURCES:
-        return True
-    folder, _, name = rel.rpartition("/")
-    if folder in ("content/goals", "content/evidence"):
-        return name.endswith(".md")
-    return folder == "content/targets" and name.endswith((".yaml", ".yml"))

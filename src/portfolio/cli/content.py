@@ -11,8 +11,9 @@ from typing import TYPE_CHECKING
 
 import click
 
+from portfolio.cli.params import PROJECT
 from portfolio.cli.terminal import count, shown
-from portfolio.errors import BuildError, ContentError
+from portfolio.errors import ContentError, UserError
 
 if TYPE_CHECKING:
     from portfolio.content.dates import PartialDate
@@ -29,18 +30,13 @@ class _KindChoice(click.Choice[str]):
     def choices(self) -> tuple[str, ...]:
         import typing
 
-        from portfolio.content.models import EvidenceKind
+        from portfolio.content.kinds import EvidenceKind
 
         return typing.get_args(EvidenceKind)
 
     @choices.setter
     def choices(self, value: Sequence[str]) -> None:
         """Click's own __init__ would set them; they come from the model instead."""
-
-
-PROJECT = click.argument(
-    "project", default=".", type=click.Path(exists=True, file_okay=False, path_type=Path)
-)
 
 
 def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> PartialDate | None:
@@ -80,23 +76,17 @@ def import_jsonresume(file: Path, project: Path, force: bool) -> None:
 
     from portfolio.build import check as run_check
     from portfolio.content.job import TooDeep, parse_json
-    from portfolio.interop.importer import ImportFailed, import_resume
+    from portfolio.interop.importer import import_resume
 
     try:
         data = parse_json(file.read_text(encoding="utf-8-sig"))
     except TooDeep as exc:
-        click.echo(f"error: {file}: not a JSON Resume: {exc} (a resume nests four)", err=True)
-        sys.exit(1)
+        raise UserError(f"{file}: not a JSON Resume: {exc} (a resume nests four)") from None
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         where = f":{exc.lineno}:{exc.colno}" if isinstance(exc, json.JSONDecodeError) else ""
-        click.echo(f"error: {file}{where}: not a JSON file ({exc})", err=True)
-        sys.exit(1)
+        raise UserError(f"{file}{where}: not a JSON file ({exc})") from None
     root = project.resolve()
-    try:
-        report = import_resume(data, root, force=force)
-    except ImportFailed as exc:
-        click.echo(f"error: {exc}", err=True)
-        sys.exit(1)
+    report = import_resume(data, root, force=force)
     evidence = sum(1 for p in report.written if p.parent.name == "evidence")
     click.echo(
         f"Imported {file.name} into {shown(root)}: content/profile.yaml and "
@@ -136,14 +126,7 @@ def export_jsonresume(project: Path, output: Path | None, include_private: bool)
 
     from portfolio.build import export_resume
 
-    try:
-        data = export_resume(project.resolve(), include_private)
-    except ContentError as exc:
-        click.echo(exc.format(), err=True)
-        sys.exit(1)
-    except BuildError as exc:
-        click.echo(f"error: {exc}", err=True)
-        sys.exit(1)
+    data = export_resume(project.resolve(), include_private)
     text = json.dumps(data, indent=2, ensure_ascii=False) + "\n"
     if output is None:
         click.echo(text, nl=False)
@@ -230,11 +213,4 @@ def new_target(title: str, project: Path, goal: str | None, file_id: str | None)
 
 
 def _run_new(root: Path, write: Callable[[], Path]) -> None:
-    from portfolio.cli.newfile import NewFileError
-
-    try:
-        path = write()
-    except NewFileError as exc:
-        click.echo(f"error: {exc}", err=True)
-        sys.exit(1)
-    _created(root, path)
+    _created(root, write())

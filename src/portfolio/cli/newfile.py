@@ -20,9 +20,10 @@ from portfolio.content.ids import ID_LENGTH, slug
 from portfolio.content.schema import modeline, write_schemas
 from portfolio.content.validate import suggest
 from portfolio.content.yamldoc import parse_yaml
+from portfolio.errors import UserError
 
 
-class NewFileError(Exception):
+class NewFileError(UserError):
     """The file cannot be written: it exists, or it names something that does not."""
 
 
@@ -211,19 +212,6 @@ def new_goal(
         f"{fw.body}\n\n## Why it matters\n\n## Non-negotiables\n\n## The plan\n",
     ]
     return _write(root, path, "\n".join(lines))
-
-
-KINDS = (
-    "project",
-    "achievement",
-    "certification",
-    "endorsement",
-    "talk",
-    "publication",
-    "course",
-    "award",
-    "volunteer",
-)
 
 
 def new_evidence(

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from portfolio.content.dates import build_date
 from portfolio.content.schema import write_schemas
+from portfolio.errors import UserError
 from portfolio.layout import PACKAGE
 
 STARTER = PACKAGE / "starter"
@@ -23,7 +24,7 @@ RENAMES = {"gitignore": ".gitignore", "github": ".github"}  # stored without the
 # that packaging keeps them
 
 
-class ScaffoldError(Exception):
+class ScaffoldError(UserError):
     """The folder cannot take a new project."""
 
 

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 if TYPE_CHECKING:
-    from portfolio.build import BuildReport
+    from portfolio.output import BuildReport
 
 SEVERITY_COLOURS = {"error": "red", "warning": "yellow", "hint": "cyan", "title": "bright_white"}
 

@@ -22,6 +22,7 @@ from babel.dates import format_skeleton
 from babel.numbers import format_decimal
 
 from portfolio.content.dates import PartialDate
+from portfolio.content.kinds import EvidenceKind
 
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
@@ -189,8 +190,9 @@ def _singular(unit: str) -> str:
 
 
 # Labels of the format's values, as the pages show them: English source strings that
-# the theme's catalog translates.
-KIND_LABELS = {
+# the theme's catalog translates. One label for each of content/kinds.py's kinds (a test
+# holds them in step).
+KIND_LABELS: dict[EvidenceKind, Msg] = {
     "project": N_("Project"), "achievement": N_("Achievement"),
     "certification": N_("Certification"), "endorsement": N_("Endorsement"), "talk": N_("Talk"),
     "publication": N_("Publication"), "course": N_("Course"), "award": N_("Award"),

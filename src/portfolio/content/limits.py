@@ -41,8 +41,8 @@ _LEAVES = {"image", "hardbreak", "hr", "code_inline", "fence", "code_block", "ht
 # Every element needs one of these characters of its own (a line, a marker, a bracket),
 # and makes at most three tokens (`- ` opens a list, an item and its paragraph); only
 # tables do better, by padding rows. So a text with no `|` and few of these is light
-# without being parsed, which is most texts: parsing all of them would cost a
-# thousand-item build half a second.
+# without being parsed, which is most texts: parsing all of them would add a parse of
+# every text to every build.
 _MARKS = re.compile(r"[\n>*_\[`~<\\+\-.)!:^]")
 
 

@@ -58,7 +58,7 @@ def _hold_to_the_rule(state: StateCore) -> None:
                 children[i] = Token("text", "", 0, content=token.content)
 
 
-BLOCKS_KEPT = 256  # bodies remembered (a pack shows some again); 10,000 would be 40 MB
+BLOCKS_KEPT = 256  # bodies remembered (a pack shows some again), not every body of a project
 
 
 class Markdown:

@@ -1,4 +1,6 @@
-"""The content format as frozen, typed models (FORMAT.md is the contract).
+"""The content format as frozen, typed models (FORMAT.md is the contract): the base
+every model shares, goals and evidence. The profile is in content/profile.py; the site's
+settings and the targets, which say what to make of the content, in content/config.py.
 
 No I/O here: `content/read.py` reads files and hands plain data to these models. Field names
 are the YAML keys; `id`, `source` and `body` are filled in by the loader from the file
@@ -7,7 +9,8 @@ name, its path and its Markdown body.
 
 from __future__ import annotations
 
-from typing import Annotated, Any, ClassVar, Literal
+import math
+from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Literal
 
 from pydantic import (
     AfterValidator,
@@ -23,15 +26,35 @@ from pydantic import (
 
 from portfolio.cache.reads import body_read
 from portfolio.content.dates import PartialDate
+from portfolio.content.frozen import FrozenDict
 from portfolio.content.ids import SLUG_PATTERN
+from portfolio.content.kinds import CREDENTIAL_KINDS, EvidenceKind
 from portfolio.content.links import check_address
 from portfolio.content.words import mentions
 
 Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN)]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
-Number = float  # ints are accepted and shown without a decimal point
+
+
+class NotFinite(ValueError):
+    hint = "write the value in digits, like `42` or `4.2`"
+
+
+def _finite(value: float) -> float:
+    """A measurement is a number: YAML's `.nan` and `.inf` are floats, but no value a
+    page can show or a chart can draw ("NaN%", "−inf pts")."""
+    if not math.isfinite(value):
+        raise NotFinite(f"`{value}` is not a value a measurement can have")
+    return value
+
+
+# ints are accepted and shown without a decimal point
+Number = Annotated[float, AfterValidator(_finite)]
 
 Url = Annotated[str, AfterValidator(check_address)]
+# Measurements by date, read-only once validated (content/frozen.py): models are frozen
+# all the way down.
+Values = Annotated[dict[PartialDate, Number], AfterValidator(FrozenDict)]
 
 
 class Model(BaseModel):
@@ -76,187 +99,29 @@ class Link(Model):
     )
 
 
-# --- portfolio.yaml ---------------------------------------------------------------
-
-Paper = Literal["A4", "Letter"]
-PDF_VARIANTS = (
-    "pdf/a-1b", "pdf/a-2b", "pdf/a-3b", "pdf/a-2u", "pdf/a-3u", "pdf/a-4u", "pdf/a-1a",
-    "pdf/a-2a", "pdf/a-3a", "pdf/a-4e", "pdf/a-4f", "pdf/ua-1", "pdf/ua-2",
-)  # fmt: skip
+Direction = Literal["higher", "lower"]
 
 
-class SiteConfig(Model):
-    """`portfolio.yaml`: every key has a default, so the file is optional."""
+class Directed(Model):
+    """A measure whose `better` field says which way is progress: a metric, an indicator."""
 
-    title: Text | None = Field(
-        None, description="Site title; defaults to the profile's name.", examples=["Ada Lovelace"]
-    )
-    base_url: str = Field(
-        "/",
-        description="Where the site is served.",
-        examples=["https://ada.github.io/portfolio/"],
-        pattern=r"^(https?://[^\s/]+)?/[^\s]*$",
-    )
-    theme: Slug = Field(
-        "classic", description="A theme in themes/ or shipped with portfolio.", examples=["classic"]
-    )
-    language: str = Field(
-        "en",
-        pattern=r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$",
-        description="BCP 47 language tag: dates and theme strings.",
-        examples=["en", "de"],
-    )
-    paper: Paper = Field("A4", description="Paper size of the PDFs.", examples=["Letter"])
-    today: PartialDate | None = Field(
-        None,
-        description="The date 'overdue' is measured against; fix it for reproducible builds.",
-        examples=["2026-11-22"],
-    )
-    unsafe_html: StrictBool = Field(
-        False,
-        description="Let raw HTML in Markdown through (content is untrusted).",
-        examples=[False],
-    )
-    cname: str | None = Field(
-        None,
-        pattern=r"^[A-Za-z0-9.-]+\.[A-Za-z]{2,}$",
-        description="Custom domain, written to site/CNAME.",
-        examples=["ada.example.com"],
-    )
-    theme_options: dict[str, str | bool | int | float] = Field(
-        default_factory=dict,
-        description="Values for the options the theme declares in its theme.yaml.",
-        examples=[{"color_scheme": "dark", "accent": "#7a3b00", "audit_notes": False}],
-    )
-    pdf_variant: Literal[PDF_VARIANTS] | None = Field(  # type: ignore[valid-type]
-        None, description="WeasyPrint PDF variant for every PDF.", examples=["pdf/a-3u"]
-    )
+    if TYPE_CHECKING:
+        better: Direction  # a field of each measure, described in its own words
 
+    def moved_better(self, start: Number | None, end: Number) -> bool | None:
+        """Whether going from `start` to `end` is progress: the one rule behind whether a
+        metric improved (its page, the pack's ranking and results), how an indicator
+        moved since the last review, and a target on the wrong side of its baseline.
 
-# --- content/profile.yaml ---------------------------------------------------------
-
-
-class Mobility(Model):
-    """How the person's plans involve place: read by the audit and the pitch."""
-
-    open_to_relocation: StrictBool = Field(
-        False, description="Would you move for the right role?", examples=[True]
-    )
-    regions: tuple[Text, ...] = Field(
-        (), description="Where you would live and work.", examples=[["Germany", "Netherlands"]]
-    )
-    work_authorization: tuple[Text, ...] = Field(
-        (), description="Where you may work without sponsorship.", examples=[["EU"]]
-    )
-    remote: Literal["onsite", "hybrid", "remote"] | None = Field(
-        None, description="How you want to work.", examples=["hybrid"]
-    )
-
-
-class Language(Model):
-    name: Text = Field(description="A language you speak.", examples=["German"])
-    level: Text | None = Field(None, description="How well.", examples=["B1", "native"])
-
-
-class Skill(Model):
-    name: Text = Field(description="A skill area.", examples=["Product strategy"])
-    level: Text | None = Field(None, description="How good you are.", examples=["expert"])
-    keywords: tuple[Text, ...] = Field(
-        (), description="Tools and methods within it.", examples=[["roadmapping", "discovery"]]
-    )
-
-
-class Interest(Model):
-    name: Text = Field(description="Something you care about outside work.", examples=["Cycling"])
-    keywords: tuple[Text, ...] = Field((), description="Details.", examples=[["gravel", "touring"]])
-
-
-class Position(Model):
-    MARKDOWN: ClassVar[tuple[str, ...]] = ("summary",)
-
-    organization: Text = Field(description="The employer.", examples=["Acme Payments"])
-    title: Text = Field(description="Your job title.", examples=["Product Manager"])
-    location: Text | None = Field(None, description="Where.", examples=["London"])
-    description: Text | None = Field(
-        None, description="What the employer does, in a line.", examples=["B2B payments, 400 staff"]
-    )
-    url: Url | None = Field(None, description="The employer's website.")
-    start: PartialDate | None = Field(None, description="When you started.", examples=["2021-03"])
-    end: PartialDate | None = Field(
-        None, description="When you left; empty for your current position.", examples=[None]
-    )
-    summary: str = Field("", description="Markdown: what the job is about.")
-    highlights: tuple[Slug, ...] = Field(
-        (),
-        description="Evidence ids shown under this position on the resume, in order.",
-        examples=[["payments-migration"]],
-    )
-
-
-class Education(Model):
-    institution: Text = Field(
-        description="School or university.", examples=["University of London"]
-    )
-    degree: Text | None = Field(None, description="The degree or qualification.", examples=["BSc"])
-    area: Text | None = Field(None, description="Field of study.", examples=["Mathematics"])
-    start: PartialDate | None = Field(None, description="Start date.", examples=["2012-09"])
-    end: PartialDate | None = Field(None, description="End date.", examples=["2015-06"])
-    score: Text | None = Field(None, description="Grade or GPA.", examples=["First class"])
-    courses: tuple[Text, ...] = Field((), description="Notable courses.", examples=[["Statistics"]])
-    url: Url | None = Field(None, description="The institution's website.")
-
-
-PrivateField = Literal[
-    "headline",
-    "email",
-    "phone",
-    "location",
-    "links",
-    "summary",
-    "mobility",
-    "languages",
-    "skills",
-    "interests",
-    "experience",
-    "education",
-]
-
-
-class Profile(Model):
-    """`content/profile.yaml`: who the person is."""
-
-    MARKDOWN: ClassVar[tuple[str, ...]] = ("summary",)
-
-    name: Text = Field(description="Your name, as on the resume.", examples=["Ada Lovelace"])
-    headline: Text | None = Field(
-        None, description="What you do, in a few words.", examples=["Senior Product Manager"]
-    )
-    email: Text | None = Field(None, description="Email address.", examples=["ada@example.com"])
-    phone: Text | None = Field(None, description="Phone number.", examples=["+44 20 7946 0000"])
-    location: Text | None = Field(None, description="City and country.", examples=["London, UK"])
-    links: tuple[Link, ...] = Field(
-        (),
-        description="Your website and profiles.",
-        examples=[[{"label": "GitHub", "url": "https://github.com/ada"}]],
-    )
-    summary: str = Field("", description="Markdown: two or three sentences about you.")
-    private: tuple[PrivateField, ...] = Field(
-        (),
-        description="Profile fields that never reach the public site (they may reach packs).",
-        examples=[["phone"]],
-    )
-    mobility: Mobility | None = Field(None, description="How your plans involve place.")
-    languages: tuple[Language, ...] = Field((), description="Languages you speak.")
-    skills: tuple[Skill, ...] = Field((), description="Your skills, grouped.")
-    interests: tuple[Interest, ...] = Field((), description="Interests outside work.")
-    experience: tuple[Position, ...] = Field((), description="Positions, in any order.")
-    education: tuple[Education, ...] = Field((), description="Degrees and schools.")
+        None when there is no direction to tell: no start, no change, or a value with no
+        order (NaN, which YAML's `.nan` gives).
+        """
+        if start is None or not (end > start or end < start):
+            return None
+        return (end > start) == (self.better == "higher")
 
 
 # --- content/goals/<id>.md --------------------------------------------------------
-
-
-CREDENTIAL_EVIDENCE = ("certification", "course", "award")  # what can hold a credential
 
 
 class Requirement(Model):
@@ -285,14 +150,14 @@ class Requirement(Model):
         if self.skill:
             return any(mentions(s.lower(), self.skill) for s in ev.skills)
         name = self.credential or ""
-        return ev.kind in CREDENTIAL_EVIDENCE and mentions(ev.title.lower(), name)
+        return ev.kind in CREDENTIAL_KINDS and mentions(ev.title.lower(), name)
 
     @property
     def label(self) -> str:
         return self.skill or self.credential or ""
 
 
-class Indicator(Model):
+class Indicator(Directed):
     """A measure of progress: leading (an action you control) or lagging (an outcome)."""
 
     name: Text = Field(
@@ -304,11 +169,11 @@ class Indicator(Model):
     unit: str = Field("", description="Shown after numbers.", examples=["initiatives", "%", "EUR"])
     baseline: Number | None = Field(None, description="The value at the start.", examples=[0])
     target: Number | None = Field(None, description="The value that means done.", examples=[3])
-    better: Literal["higher", "lower"] = Field(
+    better: Direction = Field(
         "higher", description="Which direction is progress.", examples=["higher"]
     )
-    values: dict[PartialDate, Number] = Field(
-        default_factory=dict,
+    values: Values = Field(
+        default_factory=FrozenDict,
         description="Measurements by date.",
         examples=[{"2025-03-31": 0, "2025-09-30": 1}],
     )
@@ -396,29 +261,22 @@ class Goal(Model):
 
 # --- content/evidence/<id>.md -----------------------------------------------------
 
-EvidenceKind = Literal[
-    "project",
-    "achievement",
-    "certification",
-    "endorsement",
-    "talk",
-    "publication",
-    "course",
-    "award",
-    "volunteer",
-]
 
-
-class Metric(Model):
+class Metric(Directed):
     """A before/after measurement of the result."""
 
     name: Text = Field(description="What was measured.", examples=["Checkout failure rate"])
     before: Number | None = Field(None, description="The value before.", examples=[4.1])
     after: Number = Field(description="The value after.", examples=[1.2])
     unit: str = Field("", description="Shown after numbers.", examples=["%"])
-    better: Literal["higher", "lower"] = Field(
+    better: Direction = Field(
         "higher", description="Which direction is an improvement.", examples=["lower"]
     )
+
+    @property
+    def improved(self) -> bool | None:
+        """Whether the result moved the right way; None without a before value or a change."""
+        return self.moved_better(self.before, self.after)
 
 
 class Endorsement(Model):
@@ -492,57 +350,3 @@ class Evidence(Model):
     def when(self) -> PartialDate | None:
         """The date the evidence counts from: its date, else its end, else its start."""
         return self.date or self.end or self.start
-
-
-# --- content/targets/<id>.yaml ----------------------------------------------------
-
-Output = Literal["resume", "evidence-pack", "promotion-case", "pitch"]
-
-
-class Target(Model):
-    """`content/targets/<id>.yaml`: one application or promotion round, and its pack."""
-
-    id: Slug
-    source: str
-    title: Text = Field(description="What it is.", examples=["Senior Product Manager at Globex"])
-    organization: Text | None = Field(None, description="The employer.", examples=["Globex"])
-    role: Text | None = Field(None, description="The role.", examples=["Senior Product Manager"])
-    location: Text | None = Field(None, description="Where the role is.", examples=["Berlin, DE"])
-    goal: Slug | None = Field(
-        None, description="The goal this application serves.", examples=["lead-team-of-six"]
-    )
-    keywords: tuple[Text, ...] = Field(
-        (),
-        description="What the role asks for: evidence backing them ranks higher.",
-        examples=[["payments", "roadmapping", "B2B"]],
-    )
-    job: Text | None = Field(
-        None,
-        description="A JSON Resume job description, relative to this file.",
-        examples=["globex-job.json"],
-    )
-    paper: Paper | None = Field(None, description="Paper size of this pack's PDFs.")
-    language: str | None = Field(
-        None,
-        pattern=r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$",
-        description="BCP 47 language of this pack.",
-        examples=["de"],
-    )
-    include_private: StrictBool = Field(
-        False, description="May private evidence go into this pack?", examples=[True]
-    )
-    max_evidence: int = Field(8, gt=0, description="How many evidence items to choose.")
-    outputs: tuple[Output, ...] = Field(
-        ("resume", "evidence-pack", "promotion-case", "pitch"),
-        description="What the pack makes.",
-        examples=[["resume", "evidence-pack", "pitch"]],
-    )
-    pin: tuple[Slug, ...] = Field(
-        (), description="Evidence ids always chosen for this target, whatever their score."
-    )
-    exclude: tuple[Slug, ...] = Field((), description="Evidence ids never chosen for this target.")
-
-    @property
-    def explicit_outputs(self) -> bool:
-        """True if the file names its outputs (else the default set is adapted to the goal)."""
-        return "outputs" in self.model_fields_set

@@ -1,8 +1,9 @@
 """The validated portfolio: every file as a model, cross-linked both ways.
 
 `assemble` is where untrusted files become one trusted, frozen `Portfolio`: it
-validates every file, checks every reference between them, and computes the links
-in both directions (a goal knows its evidence, evidence knows its goals).
+validates every file, checks every reference between them (content/references.py),
+and computes the links in both directions (a goal knows its evidence, evidence knows
+its goals).
 `public_view` is the only door to the public site: private items are removed, and
 so is every reference to them.
 """
@@ -10,37 +11,46 @@ so is every reference to them.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from portfolio.content.job import Unreadable, read_job
+from portfolio.content.config import SiteConfig, Target
+from portfolio.content.frozen import FrozenDict, freeze
 from portfolio.content.limits import check_texts
-from portfolio.content.models import Evidence, Goal, Model, Profile, SiteConfig, Target
-from portfolio.content.read import SourceFile, inside
-from portfolio.content.validate import suggest, to_model
+from portfolio.content.models import Evidence, Goal, Model
+from portfolio.content.profile import Profile
+from portfolio.content.read import SourceFile
+from portfolio.content.references import Refs, check_evidence, check_goal, check_target
+from portfolio.content.validate import to_model
 from portfolio.content.yamldoc import YamlDoc
 from portfolio.errors import Problem
-from portfolio.system import regular
 
 
 @dataclass(frozen=True)
 class Portfolio:
-    """Everything in a project, valid and linked. Dicts are ordered by id."""
+    """Everything in a project, valid and linked. Mappings are ordered by id.
+
+    Frozen all the way down: the models are frozen, and each mapping is a FrozenDict
+    (a job description's JSON too), so no view, page or cache key made from it can be
+    made stale by a later change to it. Only `docs`, the parser's record of where each
+    value was written, holds plain data.
+    """
 
     root: Path
     config: SiteConfig
     profile: Profile
-    goals: dict[str, Goal]
-    evidence: dict[str, Evidence]
-    targets: dict[str, Target]
+    goals: Mapping[str, Goal]
+    evidence: Mapping[str, Evidence]
+    targets: Mapping[str, Target]
     today: dt.date
-    goal_evidence: dict[str, tuple[str, ...]]  # goal id -> evidence ids
-    evidence_goals: dict[str, tuple[str, ...]]  # evidence id -> goal ids
-    goals_serving: dict[str, tuple[str, ...]]  # aspiration id -> goal ids
-    evidence_position: dict[str, int]  # evidence id -> index in profile.experience
-    jobs: dict[str, dict[str, Any]]  # target id -> its JSON Resume job description
-    docs: dict[str, YamlDoc]  # source path -> where each of its values was written
+    goal_evidence: Mapping[str, tuple[str, ...]]  # goal id -> evidence ids
+    evidence_goals: Mapping[str, tuple[str, ...]]  # evidence id -> goal ids
+    goals_serving: Mapping[str, tuple[str, ...]]  # aspiration id -> goal ids
+    evidence_position: Mapping[str, int]  # evidence id -> index in profile.experience
+    jobs: Mapping[str, Mapping[str, Any]]  # target id -> its JSON Resume job description
+    docs: Mapping[str, YamlDoc]  # source path -> where each of its values was written
 
     @property
     def title(self) -> str:
@@ -51,14 +61,15 @@ def _link(
     root: Path,
     config: SiteConfig,
     profile: Profile,
-    goals: dict[str, Goal],
-    evidence: dict[str, Evidence],
-    targets: dict[str, Target],
+    goals: Mapping[str, Goal],
+    evidence: Mapping[str, Evidence],
+    targets: Mapping[str, Target],
     today: dt.date,
-    jobs: dict[str, dict[str, Any]],
-    docs: dict[str, YamlDoc],
+    jobs: Mapping[str, Mapping[str, Any]],
+    docs: Mapping[str, YamlDoc],
 ) -> Portfolio:
-    """Compute the two-way indexes from the models (references already checked)."""
+    """Compute the two-way indexes from the models (references already checked), and
+    freeze every mapping."""
     pairs: set[tuple[str, str]] = set()
     for ev in evidence.values():
         pairs.update((g, ev.id) for g in ev.goals if g in goals)
@@ -85,160 +96,17 @@ def _link(
         root,
         config,
         profile,
-        goals,
-        evidence,
-        targets,
+        FrozenDict(goals),
+        FrozenDict(evidence),
+        FrozenDict(targets),
         today,
-        goal_evidence,
-        evidence_goals,
-        serving,
-        position,
-        jobs,
-        docs,
+        FrozenDict(goal_evidence),
+        FrozenDict(evidence_goals),
+        FrozenDict(serving),
+        FrozenDict(position),
+        FrozenDict(jobs),
+        FrozenDict(docs),
     )
-
-
-class _Refs:
-    """Checks that every id a file names exists, with a located 'did you mean'."""
-
-    def __init__(self, ids: dict[str, set[str]], problems: list[Problem]) -> None:
-        self.ids = ids
-        self.problems = problems
-
-    def check(self, source: SourceFile, loc: tuple[str | int, ...], ref: str, kind: str) -> bool:
-        if ref in self.ids[kind]:
-            return True
-        line, col = source.doc.where(loc)
-        close = suggest(ref, self.ids[kind])
-        folder = {"goal": "content/goals", "evidence": "content/evidence"}[kind]
-        hint = f"did you mean `{close}`?" if close else f"create {folder}/{ref}.md or fix the id"
-        self.problems.append(Problem(source.path, line, col, f"no {kind} with id `{ref}`", hint))
-        return False
-
-
-def _check_goal(goal: Goal, src: SourceFile, refs: _Refs, goals: dict[str, Goal]) -> None:
-    serves = goal.serves
-    if (
-        serves
-        and refs.check(src, ("serves",), serves, "goal")
-        and serves in goals
-        and (goals[serves].kind != "aspiration")
-    ):
-        line, col = src.doc.where(("serves",))
-        refs.problems.append(
-            Problem(
-                src.path,
-                line,
-                col,
-                f"`serves` names `{goal.serves}`, which is not an aspiration",
-                f"set `kind: aspiration` in `{goal.serves}` or name an aspiration",
-            )
-        )
-    for m, milestone in enumerate(goal.milestones):
-        for i, ref in enumerate(milestone.evidence):
-            refs.check(src, ("milestones", m, "evidence", i), ref, "evidence")
-
-
-def _check_evidence(ev: Evidence, src: SourceFile, refs: _Refs, root: Path) -> None:
-    for i, ref in enumerate(ev.goals):
-        refs.check(src, ("goals", i), ref, "goal")
-    folder = root / "content" / "evidence"
-    for i, rel in enumerate(ev.attachments):
-        file = folder / rel
-        line, col = src.doc.where(("attachments", i))
-        if rel.startswith("/") or not inside(file, folder):
-            refs.problems.append(
-                Problem(
-                    src.path,
-                    line,
-                    col,
-                    f"attachment `{rel}` is outside content/evidence/",
-                    "put the file in content/evidence/files/ and name it "
-                    "relative to content/evidence/",
-                )
-            )
-        elif kind := regular.kind_of(file):
-            refs.problems.append(
-                Problem(
-                    src.path, line, col, f"attachment `{rel}` is {kind}, not a file",
-                    f"put a regular file at content/evidence/{rel}",
-                )
-            )  # fmt: skip
-        elif not file.is_file():
-            refs.problems.append(
-                Problem(
-                    src.path,
-                    line,
-                    col,
-                    f"attachment `{rel}` not found",
-                    f"put the file at content/evidence/{rel}",
-                )
-            )
-
-
-def _check_target(
-    target: Target,
-    src: SourceFile,
-    refs: _Refs,
-    root: Path,
-    goals: dict[str, Goal],
-    evidence: dict[str, Evidence],
-) -> dict[str, Any] | None:
-    """Check what a target names; return its job description, if it has a valid one."""
-    problems = refs.problems
-
-    def problem(loc: tuple[str | int, ...], message: str, hint: str) -> None:
-        line, col = src.doc.where(loc)
-        problems.append(Problem(src.path, line, col, message, hint))
-
-    goal = goals.get(target.goal) if target.goal else None
-    if target.goal:
-        refs.check(src, ("goal",), target.goal, "goal")
-    for key in ("pin", "exclude"):
-        for i, ref in enumerate(getattr(target, key)):
-            if not refs.check(src, (key, i), ref, "evidence") or ref not in evidence:
-                continue
-            if key == "pin" and ref in target.exclude:
-                problem((key, i), f"`{ref}` is both pinned and excluded", "remove it from one list")
-            elif key == "pin" and not evidence[ref].public and not target.include_private:
-                problem(
-                    (key, i),
-                    f"`{ref}` is private evidence, and this target has `include_private: false`",
-                    "set `include_private: true` or unpin it",
-                )
-    if target.explicit_outputs:
-        for i, output in enumerate(target.outputs):
-            if output == "promotion-case" and goal is None and target.goal in refs.ids["goal"]:
-                continue  # the goal's file has errors of its own, already reported
-            if output == "promotion-case" and (goal is None or goal.framework != "evidence-ladder"):
-                framework = goal.framework if goal else None
-                problem(
-                    ("outputs", i),
-                    "a promotion case needs a goal with `framework: evidence-ladder`"
-                    + (f"; `{goal.id}` uses {framework or 'no framework'}" if goal else ""),
-                    "remove `promotion-case` from `outputs`, or name an evidence-ladder goal",
-                )
-            elif output == "pitch" and not target.goal:
-                problem(
-                    ("outputs", i),
-                    "a pitch needs the goal it answers for",
-                    "add `goal: <goal id>`, or remove `pitch` from `outputs`",
-                )
-    if not target.job:
-        return None
-    job = (root / src.path).parent / target.job
-    if not inside(job, root) or not job.is_file():
-        problem(
-            ("job",),
-            f"job description `{target.job}` not found",
-            "name a JSON file relative to this target file",
-        )
-        return None
-    try:
-        return read_job(job)
-    except Unreadable as exc:
-        problem(("job",), f"job description `{target.job}` {exc}", exc.hint)
-        return None
 
 
 def assemble(
@@ -287,16 +155,16 @@ def assemble(
         problems += check_texts(root, src, model)
     # A reference to a file that exists but has its own errors is not dangling.
     known = {kind: {s.id for s in sources if s.kind == kind} for kind in ("goal", "evidence")}
-    refs = _Refs(known, problems)
+    refs = Refs(known, problems)
     for goal in goals.values():
-        _check_goal(goal, origin[("goal", goal.id)], refs, goals)
+        check_goal(goal, origin[("goal", goal.id)], refs, goals)
     for ev in evidence.values():
-        _check_evidence(ev, origin[("evidence", ev.id)], refs, root)
-    jobs: dict[str, dict[str, Any]] = {}
+        check_evidence(ev, origin[("evidence", ev.id)], refs, root)
+    jobs: dict[str, Mapping[str, Any]] = {}
     for target in targets.values():
-        ad = _check_target(target, origin[("target", target.id)], refs, root, goals, evidence)
+        ad = check_target(target, origin[("target", target.id)], refs, root, goals, evidence)
         if ad is not None:
-            jobs[target.id] = ad
+            jobs[target.id] = freeze(ad)
     if profile is not None:
         src = origin[("profile", "profile")]
         for j, job in enumerate(profile.experience):

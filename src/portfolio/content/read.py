@@ -17,10 +17,12 @@ from urllib.parse import urljoin
 from portfolio.content.ids import SLUG_PATTERN
 from portfolio.content.yamldoc import YamlDoc, parse_yaml
 from portfolio.errors import Problem
+from portfolio.layout import CONFIG, PROFILE, SOURCES
 from portfolio.system import regular
 from portfolio.system.parallel import share
 
 Kind = Literal["config", "profile", "goal", "evidence", "target"]
+KINDS: tuple[Kind, ...] = ("goal", "evidence", "target")  # the kinds of SOURCES, in order
 MAX_BYTES = 1_000_000  # a career file is a few KB; a megabyte is a mistake or an attack
 _FENCE = re.compile(r"^(---|\.\.\.)[ \t]*$")
 
@@ -179,14 +181,14 @@ def _load(file: Path, kind: Kind, root: Path, problems: list[Problem]) -> Source
 
 
 def _files(
-    folder: Path, patterns: tuple[str, ...], root: Path, warnings: list[Problem]
+    folder: Path, endings: tuple[str, ...], root: Path, warnings: list[Problem]
 ) -> list[Path]:
     """The content files in `folder`; what has their name but is not a file (a named
     pipe, a link to nothing) is skipped with a warning (system/regular.py)."""
     if not folder.is_dir():
         return []
     found = set()
-    for file in {f for pattern in patterns for f in folder.glob(pattern)}:
+    for file in {f for ending in endings for f in folder.glob(f"*{ending}")}:
         if file.is_file():
             found.add(file)
         elif kind := regular.kind_of(file):
@@ -208,26 +210,24 @@ def load_project(
     skipped = warnings if warnings is not None else []
     problems: list[Problem] = []
     sources: list[SourceFile] = []
-    content = root / "content"
     wanted: list[tuple[Path, Kind]] = []
-    if (root / "portfolio.yaml").is_file():
-        wanted.append((root / "portfolio.yaml", "config"))
-    if (content / "profile.yaml").is_file():
-        wanted.append((content / "profile.yaml", "profile"))
+    if (root / CONFIG).is_file():
+        wanted.append((root / CONFIG, "config"))
+    if (root / PROFILE).is_file():
+        wanted.append((root / PROFILE, "profile"))
     else:
         problems.append(
             Problem(
-                "content/profile.yaml",
+                PROFILE,
                 1,
                 1,
                 "the profile is missing",
-                "create content/profile.yaml with at least `name: Your Name`",
+                f"create {PROFILE} with at least `name: Your Name`",
             )
         )
-    wanted += [(f, "goal") for f in _files(content / "goals", ("*.md",), root, skipped)]
-    wanted += [(f, "evidence") for f in _files(content / "evidence", ("*.md",), root, skipped)]
-    targets = _files(content / "targets", ("*.yaml", "*.yml"), root, skipped)
-    wanted += [(f, "target") for f in targets]
+    for kind in KINDS:
+        folder, endings = SOURCES[kind]
+        wanted += [(f, kind) for f in _files(root / folder, endings, root, skipped)]
     found: list[SourceFile | tuple[Path, Kind]] = []
     for file, kind in wanted:
         earlier = known.get(file.relative_to(root).as_posix())

@@ -13,14 +13,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from portfolio.content.dates import PartialDate
+from portfolio.content.kinds import CERTIFICATE_KINDS, RECOGNITION_KINDS, WORK_KINDS
 from portfolio.content.language import Msg, format_range
-from portfolio.content.models import Education, Evidence, Language, Link, Position, Skill
+from portfolio.content.models import Evidence, Link
 from portfolio.content.portfolio import Portfolio
+from portfolio.content.profile import Education, Language, Position, Skill
 from portfolio.content.views import EvidenceView, evidence_view, sort_evidence
-
-CREDENTIAL_KINDS = ("certification", "course")
-RECOGNITION_KINDS = ("award", "talk", "publication")
-WORK_KINDS = ("project", "achievement", "volunteer")  # what may stand under a position
 
 
 @dataclass(frozen=True)
@@ -124,7 +122,7 @@ def build_resume(
         summary=profile.summary,
         jobs=jobs,
         projects=tuple(evidence_view(p, p.evidence[e]) for e in projects),
-        credentials=tuple(evidence_view(p, e) for e in by_kind if e.kind in CREDENTIAL_KINDS),
+        credentials=tuple(evidence_view(p, e) for e in by_kind if e.kind in CERTIFICATE_KINDS),
         recognition=tuple(evidence_view(p, e) for e in by_kind if e.kind in RECOGNITION_KINDS),
         skills=skills,
         education=tuple(

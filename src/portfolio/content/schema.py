@@ -14,7 +14,9 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from portfolio.content.models import Evidence, Goal, Profile, SiteConfig, Target
+from portfolio.content.config import SiteConfig, Target
+from portfolio.content.models import Evidence, Goal
+from portfolio.content.profile import Profile
 from portfolio.content.validate import RESERVED
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"

@@ -9,6 +9,7 @@ Words and formats in the page's language come from `content/language.py`.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from babel.numbers import format_decimal
@@ -55,12 +56,10 @@ class MetricView:
 
     @classmethod
     def of(cls, m: Metric, language: str = "en") -> MetricView:
-        improved: bool | None = None
         change = NOTHING
         if m.before is not None and m.after == m.before:
             change = N_("no change")
         elif m.before is not None:
-            improved = (m.after > m.before) == (m.better == "higher")
             delta = m.after - m.before
             if m.before and m.unit != "%":
                 ratio = delta / abs(m.before)
@@ -78,7 +77,7 @@ class MetricView:
             with_unit(m.before, m.unit, language),
             with_unit(m.after, m.unit, language),
             m.better,
-            improved,
+            m.improved,
             change,
         )
 
@@ -163,7 +162,7 @@ class MilestoneView:
 
 
 def _milestone(
-    m: Milestone, today: dt.date, evidence: dict[str, Evidence], language: str
+    m: Milestone, today: dt.date, evidence: Mapping[str, Evidence], language: str
 ) -> MilestoneView:
     overdue = m.done is None and m.due is not None and m.due.last_day < today
     refs = tuple(Ref(evidence[e].title, f"evidence/{e}/") for e in m.evidence if e in evidence)

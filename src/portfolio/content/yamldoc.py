@@ -17,7 +17,7 @@ from typing import Any
 
 import yaml
 
-try:  # the C parser is about eight times faster; fall back where libyaml is missing
+try:  # the C parser is much faster; fall back where libyaml is missing
     from yaml import CSafeLoader as Loader
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader as Loader  # type: ignore[assignment]

@@ -24,10 +24,11 @@ from typing import Any
 import yaml
 
 from portfolio.content.schema import modeline, write_schemas
+from portfolio.errors import UserError
 from portfolio.interop.jsonresume_in import Mapper, NewEvidence
 
 
-class ImportFailed(Exception):
+class ImportFailed(UserError):
     """The resume cannot be imported as asked (not JSON Resume, or files would be
     overwritten without --force)."""
 

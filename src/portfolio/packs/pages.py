@@ -2,7 +2,7 @@
 
 Built on the same `Renderer` as the site, with the pack's own navigation, language
 and paper; the pages are private (no canonical URL, no social tags). The PDFs
-themselves are made in build.py, which alone imports WeasyPrint.
+themselves are made from this HTML by the PDF workers (pdf/pool.py, pdf/weasy.py).
 """
 
 from __future__ import annotations
@@ -17,8 +17,10 @@ from portfolio.content.language import (
 )
 from portfolio.content.markdown import Markdown
 from portfolio.content.views import Item
+from portfolio.layout import ATTACHMENTS
+from portfolio.output import Output
 from portfolio.packs.pack import Pack
-from portfolio.site.output import Output
+from portfolio.pdf.jobs import Embedded, PdfJob, project_job
 from portfolio.site.render import Renderer, assets, stylesheets
 from portfolio.site.themes import Theme
 
@@ -39,14 +41,14 @@ def _pack_renderer(
 ) -> Renderer:
     pages = [(file, title) for name, file, title in PACK_PAGES if name in pack.outputs]
     nav = (("", N_("Overview")), *pages)
-    r = Renderer(pack.p, theme, md, nav=nav, private=True, memo=memo)
-    r.site.update(
-        title=f"{pack.p.profile.name}: {pack.target.title}",
-        language=pack.language,
-        paper=pack.paper,
-        has_pdf=with_pdf,
+    site = {
+        "title": f"{pack.p.profile.name}: {pack.target.title}",
+        "language": pack.language,
+        "paper": pack.paper,
+    }
+    return Renderer(
+        pack.p, theme, md, nav=nav, private=True, memo=memo, has_pdf=with_pdf, site=site
     )
-    return r
 
 
 @dataclass(frozen=True)
@@ -183,7 +185,7 @@ def _json_lines(data: dict[str, Any]) -> str:
     """`data` as JSON with one top-level key per line, and each element of a list
     or object under it on a line of its own: an item's ranking reads (and diffs) as
     one line. Standard JSON, written by the json module's C encoder; its pretty
-    printer (`indent=`) is pure Python and took a tenth of a second per pack."""
+    printer (`indent=`) is pure Python, and much slower."""
 
     def dump(value: Any) -> str:
         return json.dumps(value, ensure_ascii=False)
@@ -199,3 +201,25 @@ def _json_lines(data: dict[str, Any]) -> str:
         else:
             lines.append(f"  {dump(key)}: {dump(value)}")
     return "{\n" + ",\n".join(lines) + "\n}"
+
+
+def pack_jobs(pack: Pack, theme: Theme, md: Markdown) -> list[PdfJob]:
+    """The PDFs of one target's pack, as jobs for the worker pool: the evidence pack
+    embeds the attachments of the evidence it chose."""
+    folder = pack.p.root / ATTACHMENTS
+    jobs = []
+    for document in ("resume", "promotion-case", "evidence-pack"):
+        if document not in pack.outputs:
+            continue
+        embed: tuple[Embedded, ...] = ()
+        if document == "evidence-pack":
+            embed = tuple(
+                Embedded(folder / a.source, a.name, f"{c.view.ev.title}: {a.name}")
+                for c in pack.chosen
+                for a in c.view.attachments
+            )
+        html = render_pack_print(pack, theme, md, document)
+        name = f"packs/{pack.target.id}/{document}.pdf"
+        variant = pack.p.config.pdf_variant
+        jobs.append(project_job(name, html, pack.p.root, theme.folders, variant, embed))
+    return jobs

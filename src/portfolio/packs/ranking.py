@@ -9,13 +9,16 @@ deliberately simple and visible (`WEIGHTS`), and written into `selection.json`.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import cached_property, lru_cache
+from functools import cached_property
 from typing import Any
 
-from portfolio.content.portfolio import Portfolio
+from portfolio.content.config import Target
 from portfolio.content.language import N_, Msg, verbatim
-from portfolio.content.models import Evidence, Target
+from portfolio.content.models import Evidence
+from portfolio.content.portfolio import Portfolio
+from portfolio.content.views import EvidenceView, Item, pack_item
 from portfolio.content.words import mentions
 
 GOAL_DIRECT = 40  # the evidence names the target's goal
@@ -119,13 +122,27 @@ class Selection:
         return tuple(k for k in self.target.keywords if not self.backing(k))
 
 
+@dataclass(frozen=True)
+class Chosen:
+    """A chosen piece of evidence with its place in the ranking."""
+
+    rank: int
+    view: EvidenceView
+    scored: Scored
+    language: str = "en"
+
+    @property
+    def item(self) -> Item:
+        return pack_item(self.view.ev, self.language)
+
+
 def _text(ev: Evidence) -> str:
     parts = [ev.title, ev.summary, ev.body, ev.organization or "", ev.role or ""]
     parts += [m.name for m in ev.metrics] + [e.quote for e in ev.endorsements]
     return " ".join(parts).lower()
 
 
-def job_terms(job: dict[str, Any] | None) -> JobTerms:
+def job_terms(job: Mapping[str, Any] | None) -> JobTerms:
     """The skills (names and keywords) and significant words a job description asks for."""
     if not job:
         return JobTerms()
@@ -180,12 +197,7 @@ def _score(p: Portfolio, ev: Evidence, target: Target, job: JobTerms) -> Scored:
         why = N_("job ad words: {terms}", terms=_terms(job_words[:JOB_WORDS_CAP]))
         reasons.append(Reason(points, why))
     if ev.metrics:
-        improved = sum(
-            1
-            for m in ev.metrics
-            if m.before is not None and m.before != m.after
-            and (m.after > m.before) == (m.better == "higher")
-        )  # fmt: skip
+        improved = sum(1 for m in ev.metrics if m.improved)
         measured = len(ev.metrics) - improved
         points = min(METRICS_CAP, IMPROVED_METRIC * improved + MEASURED_METRIC * measured)
         if improved:
@@ -221,8 +233,8 @@ def _score(p: Portfolio, ev: Evidence, target: Target, job: JobTerms) -> Scored:
 def select(p: Portfolio, target: Target) -> Selection:
     """Rank the evidence `p` holds for `target` and choose up to `max_evidence` items.
 
-    `p` is the pack's view of the portfolio (see `catalog.pack_view`), so private
-    evidence is only there when the target allows it. Pinned items are chosen first,
+    `p` is the pack's view of the portfolio (`pack_view`, in content/portfolio.py), so
+    private evidence is only there when the target allows it. Pinned items are chosen first,
     whatever their score; excluded items are not ranked at all.
     """
     job = job_terms(p.jobs.get(target.id))

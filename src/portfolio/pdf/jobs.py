@@ -49,3 +49,16 @@ class PdfJob:
     base_url: str
     variant: str | None = None
     embed: tuple[Embedded, ...] = ()
+
+
+def project_job(
+    name: str,
+    html: str,
+    root: Path,
+    theme: tuple[Path, ...],
+    variant: str | None,
+    embed: tuple[Embedded, ...] = (),
+) -> PdfJob:
+    """A PDF of the project at `root` that may read only the project and the theme's
+    folders, its relative addresses resolved against the project."""
+    return PdfJob(name, html, (root, *theme), root.as_uri() + "/", variant, embed)

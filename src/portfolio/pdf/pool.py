@@ -1,10 +1,10 @@
 """PDFs in a pool of worker processes.
 
-WeasyPrint takes half a second to import and lays out about ten pages a second on one
-core, and one document cannot be split across cores. So a build that will make PDFs
+WeasyPrint is slow to import and to lay out (the bench's PDF scenarios say how slow),
+and one document cannot be split across cores. So a build that will make PDFs
 starts its workers first: they import WeasyPrint while the main process reads the
 content and renders the HTML, and then each lays out whole documents, the largest
-first, so that two cores finish together. The main process never imports WeasyPrint.
+first, so that the cores finish together. The main process never imports WeasyPrint.
 
 Workers are forked where the system allows it (Linux): they start at once and share
 what the main process has already imported. `PORTFOLIO_WORKERS` sets how many (1 to
@@ -23,6 +23,7 @@ from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 from portfolio.errors import BuildError
+from portfolio.layout import SOURCES, cores
 from portfolio.pdf.jobs import PdfError, PdfFailure, PdfJob
 from portfolio.system.checkpoints import reached
 
@@ -46,7 +47,7 @@ def _import() -> None:
 def _leave_with_parent() -> None:
     """End this worker when the build that started it is gone: a build killed
     outright (SIGKILL, a closed terminal's SIGHUP) cannot stop its workers, which
-    would otherwise wait for work forever, holding a hundred megabytes each."""
+    would otherwise wait for work forever, each holding its memory."""
     parent = os.getppid()
 
     def watch() -> None:
@@ -63,7 +64,7 @@ def _render(job: PdfJob) -> bytes:
 
     reached("pdf")  # in the worker, as it starts on a document
     # A layout makes millions of short-lived objects and no cycles worth collecting
-    # mid-document: the collector's passes cost about a tenth of the time.
+    # mid-document: the collector's passes would be time spent for nothing.
     gc.disable()
     try:
         return render_pdf(job.html, job.roots, job.base_url, job.variant, job.embed)
@@ -99,10 +100,10 @@ def expected_pdfs(root: Path, targets: tuple[str, ...] | None, with_packs: bool)
     """About how many PDFs a build will make, before reading anything: the pool's size."""
     if targets is not None:
         return 3 * len(targets)
-    folder = root / "content" / "targets"
+    folder, endings = SOURCES["target"]
     packs = 0
-    if with_packs and folder.is_dir():
-        packs = sum(1 for f in folder.iterdir() if f.suffix in (".yaml", ".yml"))
+    if with_packs and (root / folder).is_dir():
+        packs = sum(1 for f in (root / folder).iterdir() if f.name.endswith(endings))
     return 1 + 3 * packs
 
 
@@ -113,11 +114,10 @@ def pool_for(jobs: int) -> Pdfs:
 
 
 def workers_wanted(jobs: int) -> int:
-    """How many workers for about `jobs` documents: one per core, at most one per job."""
+    """How many workers for about `jobs` documents: one per core, at most one per job
+    (unless PORTFOLIO_WORKERS asks for a number)."""
     asked = os.environ.get("PORTFOLIO_WORKERS", "").strip()
-    if asked.isdigit() and int(asked) > 0:
-        return int(asked)
-    return max(1, min(os.cpu_count() or 1, jobs))
+    return cores() if asked.isdigit() and int(asked) > 0 else max(1, min(cores(), jobs))
 
 
 _TRY = (

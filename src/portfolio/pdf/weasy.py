@@ -1,9 +1,10 @@
 """HTML to PDF with WeasyPrint: the only module that imports it.
 
-Importing WeasyPrint costs about half a second, so `build.py` imports this module
-only when a PDF is being made. WeasyPrint reads what the HTML points at; content is
-untrusted, so the fetcher allows `data:` URLs and files inside the project and the
-theme, and stops the build on anything else (no network, no `/etc/passwd`).
+Importing WeasyPrint is slow (the bench's PDF scenarios include it), so only the PDF
+workers import this module (pdf/pool.py), as they start: the main process never does,
+and a build without PDFs never pays for it. WeasyPrint reads what the HTML points at;
+content is untrusted, so the fetcher allows `data:` URLs and files inside the project
+and the theme, and stops the build on anything else (no network, no `/etc/passwd`).
 """
 
 from __future__ import annotations
@@ -54,7 +55,7 @@ class ProjectFetcher(URLFetcher):
 
 def warm_up() -> None:
     """Lay out a line of text, so that the first real document does not pay for
-    loading fonts and the default style sheets (a tenth of a second)."""
+    loading fonts and the default style sheets."""
     weasyprint.HTML(string="<p>Warm</p>").write_pdf()
 
 

@@ -10,7 +10,7 @@ from the base URL's path (`/portfolio/assets/style.css`).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
@@ -23,6 +23,7 @@ from markupsafe import Markup, escape
 from portfolio.audit.audit import audit, by_subject
 from portfolio.cache import reads
 from portfolio.cache.store import Tree
+from portfolio.content.frozen import FrozenDict
 from portfolio.content.language import (
     KIND_LABELS,
     N_,
@@ -39,8 +40,9 @@ from portfolio.content.resume import build_resume
 from portfolio.content.views import GoalView, evidence_view, goal_view, pack_item, sort_evidence
 from portfolio.errors import BuildError
 from portfolio.layout import PACKAGE, shipped_themes
+from portfolio.output import Output
+from portfolio.pdf.jobs import PdfJob, project_job
 from portfolio.site.charts import Palette, chart
-from portfolio.site.output import Output
 from portfolio.site.themes import Theme, catalog, environment
 from portfolio.system import regular
 from portfolio.system.parallel import share
@@ -94,7 +96,13 @@ class Renderer:
         nav: tuple[tuple[str, Msg], ...] = NAV,
         private: bool = False,
         memo: Tree | None = None,
+        has_pdf: bool = True,
+        site: Mapping[str, Any] | None = None,
     ) -> None:
+        """`site`: values of the shared `site` context that differ from the portfolio's
+        (a pack's title, language and paper). The context is complete and frozen once
+        made: `shared()` digests it into every page's cache key, so a later change
+        would not reach the keys and a stale page would be kept."""
         self.p = p
         self.nav = nav
         self.private = private
@@ -120,7 +128,7 @@ class Renderer:
             "code": code_spans,
             "item": partial(pack_item, language=language),
         }
-        self.site = {
+        shared = {
             "title": p.title,
             "language": language,
             "og_locale": og_locale(language),
@@ -128,11 +136,12 @@ class Renderer:
             "base_url": self.base_url,
             "today": format_date(p.today, language),
             "today_iso": p.today.isoformat(),
-            "has_pdf": True,
-            "kinds": KIND_LABELS,
-            "severities": SEVERITIES,
-            "options": dict(theme.options),
+            "has_pdf": has_pdf,
+            "kinds": FrozenDict(KIND_LABELS),
+            "severities": FrozenDict(SEVERITIES),
+            "options": FrozenDict(theme.options),
         }
+        self.site: Mapping[str, Any] = FrozenDict({**shared, **(site or {})})
         self.env.filters.update(self.filters)
 
     def page(self, path: str, template: str, *, anywhere: bool = False, **context: Any) -> Output:
@@ -264,8 +273,7 @@ def render_site(
 ) -> list[Output]:
     """Every HTML page and copied file of the public site, from a public portfolio;
     with `memo`, the pages whose inputs have not changed are the previous build's."""
-    r = Renderer(p, theme, md, memo=memo)
-    r.site["has_pdf"] = with_pdf
+    r = Renderer(p, theme, md, memo=memo, has_pdf=with_pdf)
     goals = [goal_view(p, g) for g in _goal_order(p)]
     evidence = [evidence_view(p, p.evidence[e]) for e in sort_evidence(p, list(p.evidence))]
     featured = [e for e in evidence if e.ev.featured] or evidence[:3]
@@ -471,3 +479,9 @@ def assets(theme: Theme) -> list[Output]:
         if data is not None:
             out.append(Output(f"assets/{name}", data))
     return sorted(out, key=lambda o: o.path)
+
+
+def resume_job(public: Portfolio, theme: Theme, md: Markdown) -> PdfJob:
+    """The public resume's PDF, as a job for the worker pool."""
+    html = render_resume_print(public, theme, md)
+    return project_job("resume.pdf", html, public.root, theme.folders, public.config.pdf_variant)

@@ -23,6 +23,8 @@ from typing import Any
 from portfolio.content.validate import suggest
 from portfolio.content.yamldoc import YamlDoc, parse_yaml
 from portfolio.errors import BuildError, Problem
+from portfolio.layout import CONFIG
+from portfolio.site.themes import Theme, resolve
 
 Scalar = str | bool | int | float
 
@@ -134,3 +136,31 @@ def chart_colours(folders: tuple[Path, ...]) -> dict[str, str]:
                 raise BuildError(f"{meta}: `chart` maps names to colours written #rrggbb")
             colours.update(found)
     return colours
+
+
+def configured(
+    name: str | None,
+    config: YamlDoc | None,
+    root: Path,
+    problems: list[Problem],
+    warnings: list[Problem] | None = None,
+) -> Theme | None:
+    """The theme portfolio.yaml names, with its options set: `name` from the validated
+    config, or None where the config has other errors (then the name it writes is
+    checked too, so all mistakes show at once). None, with the problems added to
+    `problems`, if the theme cannot be used."""
+    data = config.data if config is not None and isinstance(config.data, dict) else {}
+    if name is None:
+        written = data.get("theme")
+        name = written if isinstance(written, str) and written else "classic"
+    line, col = config.where(("theme",)) if config is not None else (1, 1)
+    theme = resolve(name, root, (CONFIG, line, col), warnings)
+    if isinstance(theme, Problem):
+        problems.append(theme)
+        return None
+    values, found = resolve_options(
+        declared(theme.folders), data.get("theme_options"), config, name
+    )
+    problems += found
+    colours = chart_colours(theme.folders)
+    return replace(theme, options=tuple(values.items()), chart=tuple(colours.items()))

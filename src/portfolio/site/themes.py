@@ -370,11 +370,12 @@ class Sandbox(SandboxedEnvironment):
 
 
 class _Compiled(jinja2.BytecodeCache):
-    """Compiled templates kept between runs (compiling a theme costs a fifth of a
-    second, more than rendering a page): in the user's cache folder, never in a
-    project, since they are code, and sealed (cache/sealed.py), since loading them runs
-    them: a planted or damaged file is compiled again, never loaded. Checked against
-    each template's source; a cache that cannot be read or written is no error."""
+    """Compiled templates kept between runs (compiling a theme costs more than
+    rendering a page, and a rebuild may render only a few): in the user's cache
+    folder, never in a project, since they are code, and sealed (cache/sealed.py),
+    since loading them runs them: a planted or damaged file is compiled again, never
+    loaded. Checked against each template's source; a cache that cannot be read or
+    written is no error."""
 
     def __init__(self, folder: Path) -> None:
         self.folder = folder

@@ -5,7 +5,7 @@ end, so a build that fails (or is killed) leaves the previous output whole. On L
 the swap is one atomic `renameat2(RENAME_EXCHANGE)`: there is no instant at which
 `site/` is missing. Elsewhere it is two renames, and a build that dies between them
 leaves the old folder beside the target, which the next build puts back first. The
-build marks its folder with `MARKER` and refuses to replace a folder that holds
+build marks its folder with `OUTPUT_MARKER` and refuses to replace a folder that holds
 anything it did not make: `--out ~` must never empty a home directory.
 
 A staging folder is locked by the build writing it (system/locks.py), and recovery removes
@@ -16,6 +16,7 @@ progress, even a build of another project that writes to the same folder.
 from __future__ import annotations
 
 import ctypes
+import hashlib
 import os
 import shutil
 import sys
@@ -24,12 +25,13 @@ import threading
 from collections.abc import Iterable
 from pathlib import Path
 
-from portfolio.system.checkpoints import reached
+from portfolio.cache.store import Tree
 from portfolio.errors import BuildError
+from portfolio.layout import OUTPUT_MARKER
+from portfolio.output import Output
+from portfolio.system.checkpoints import reached
 from portfolio.system.locks import abandoned, claim, release
-from portfolio.site.output import Output
 
-MARKER = ".portfolio-output"
 LARGE = 500  # folders: a replaced output this large is deleted in the background
 
 
@@ -41,9 +43,9 @@ def check_target(out: Path) -> None:
     """Refuse to replace `out` unless it is missing, empty, or ours."""
     if out.is_symlink() or (out.exists() and not out.is_dir()):
         raise UnsafeOutput(f"{out} is not a folder this tool made; choose another --out")
-    if out.is_dir() and any(out.iterdir()) and not (out / MARKER).is_file():
+    if out.is_dir() and any(out.iterdir()) and not (out / OUTPUT_MARKER).is_file():
         raise UnsafeOutput(
-            f"{out} is not empty and was not made by portfolio (no {MARKER} file in it); "
+            f"{out} is not empty and was not made by portfolio (no {OUTPUT_MARKER} file in it); "
             "choose an empty or new folder with --out"
         )
 
@@ -72,7 +74,9 @@ def write_tree(out: Path, outputs: Iterable[Output]) -> int:
             else:
                 dest.write_bytes(item.data or b"")
                 total += len(item.data or b"")
-        (staging / MARKER).write_text("made by portfolio; safe to delete\n", encoding="utf-8")
+        (staging / OUTPUT_MARKER).write_text(
+            "made by portfolio; safe to delete\n", encoding="utf-8"
+        )
         os.chmod(staging, 0o755)
         reached(f"staged:{out.name}")
         _swap(staging, out, large=len(folders) > LARGE)
@@ -143,8 +147,8 @@ def _exchange(a: Path, b: Path) -> bool:
 
 
 def _remove(old: Path, large: bool) -> None:
-    """Delete a replaced output. A large one (a thousand folders take a fifth of a
-    second) is deleted by a detached process, so the build ends when its output is in
+    """Delete a replaced output. A large one (deleting takes time in proportion to its
+    folders) is deleted by a detached process, so the build ends when its output is in
     place; if that process is stopped, the next build's `recover` finishes the job."""
     if large and hasattr(os, "fork") and threading.active_count() == 1:
         pid = os.fork()
@@ -176,7 +180,7 @@ def recover(out: Path) -> None:
                 if free:
                     shutil.rmtree(leftover, ignore_errors=True)
     for old in sorted(out.parent.glob(f".{out.name}.old-*")):
-        if not old.is_dir() or old.is_symlink() or not (old / MARKER).is_file():
+        if not old.is_dir() or old.is_symlink() or not (old / OUTPUT_MARKER).is_file():
             continue
         with abandoned(old) as free:
             if free and out.exists():
@@ -223,3 +227,37 @@ def sync_tree(out: Path, outputs: Iterable[Output], before: set[str]) -> list[st
                 break
             folder.rmdir()
     return changed
+
+
+def keep_files(tree: Tree, outputs: list[Output]) -> list[Output]:
+    """Copied files (attachments, theme assets) whose source is as it was, and bytes
+    that are as they were written, are linked from the previous output; every file is recorded in `tree` for the next build."""
+    kept = []
+    for o in outputs:
+        if o.source is not None and not o.kept:
+            try:
+                st = o.source.stat()
+            except OSError:
+                kept.append(o)
+                continue
+            key = f"file {o.source} {st.st_size} {st.st_mtime_ns} {st.st_ino}"
+            old = tree.reuse(o.path, key)
+            if old is not None:
+                o = Output(o.path, source=old, kept=True)
+                tree.reused -= 1  # a copy kept is not a page kept
+            else:
+                tree.made[o.path] = key
+        elif o.path not in tree.made and o.data is not None:
+            # Bytes made without a page's key (the cascaded stylesheets, CNAME): kept
+            # when they are the bytes written last time.
+            key = "data " + hashlib.sha256(o.data).hexdigest()
+            old = tree.reuse(o.path, key)
+            if old is not None:
+                o = Output(o.path, source=old, kept=True)
+                tree.reused -= 1
+            else:
+                tree.made[o.path] = key
+        elif o.path not in tree.made:
+            tree.made[o.path] = None
+        kept.append(o)
+    return kept

@@ -1,7 +1,7 @@
 """Work shared with forked copies of this process: many pages on every core.
 
-Rendering a thousand pages is a thousand independent pieces of pure Python: on two
-cores, two processes do it in a little over half the time. The copies are forked
+Rendering many pages is as many independent pieces of pure Python: processes on other
+cores share the work, and the time falls nearly in proportion. The copies are forked
 once everything is loaded, so they start with the portfolio, the views and the
 compiled templates already in memory, and only the results (bytes) travel back.
 
@@ -20,19 +20,10 @@ from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
 
 from portfolio.errors import BuildError
+from portfolio.layout import cores
 
 T = TypeVar("T")
 R = TypeVar("R")
-
-
-def cores() -> int:
-    asked = os.environ.get("PORTFOLIO_WORKERS", "").strip()
-    if asked.isdigit() and int(asked) > 0:
-        return int(asked)
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # not Linux
-        return os.cpu_count() or 1
 
 
 def can_fork() -> bool:

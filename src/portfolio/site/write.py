@@ -231,7 +231,8 @@ def sync_tree(out: Path, outputs: Iterable[Output], before: set[str]) -> list[st
 
 def keep_files(tree: Tree, outputs: list[Output]) -> list[Output]:
     """Copied files (attachments, theme assets) whose source is as it was, and bytes
-    that are as they were written, are linked from the previous output; every file is recorded in `tree` for the next build."""
+    that are as they were written, are linked from the previous output; every file is
+    recorded in `tree` for the next build."""
     kept = []
     for o in outputs:
         if o.source is not None and not o.kept:

@@ -60,6 +60,15 @@ def test_a_project_static_file_wins_but_its_stylesheet_is_added(project: Path) -
     assert (site / "assets" / "print.css").is_file()
 
 
+def test_a_project_copy_of_a_shipped_theme_cascades_once(project: Path) -> None:
+    """A project holding copies of the shipped base and classic (as this repository's
+    sample does, built with the package installed) publishes each sheet once."""
+    for name in ("base", "classic"):
+        shutil.copytree(SHIPPED / name, project / "themes" / name)
+    css = (_build(project) / "assets" / "style.css").read_text(encoding="utf-8")
+    assert css.count(_sheet("base")) == 1 and css.count(_sheet("classic")) == 1
+
+
 def test_a_new_theme_extends_a_shipped_one(project: Path) -> None:
     theme = project / "themes" / "mine"
     (theme / "static").mkdir(parents=True)

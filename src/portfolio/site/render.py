@@ -423,8 +423,17 @@ CASCADED = ("style.css", "print.css", "pack.css")
 
 def stylesheets(theme: Theme, name: str) -> list[Path]:
     """`static/<name>` of every theme in the chain that has one, base first: the order
-    the rules apply in, for the published file and the PDFs alike."""
-    return [folder / name for folder in reversed(theme.static_dirs) if (folder / name).is_file()]
+    the rules apply in, for the published file and the PDFs alike. A sheet with the same
+    bytes as one before it is left out: a project's copy of a shipped theme (the sample
+    in this repository is one, once the package is installed) would apply twice."""
+    seen: set[bytes] = set()
+    sheets = []
+    for folder in reversed(theme.static_dirs):
+        sheet = folder / name
+        if sheet.is_file() and (data := regular.read_bytes(sheet)) not in seen:
+            seen.add(data)
+            sheets.append(sheet)
+    return sheets
 
 
 def cascade(theme: Theme, name: str) -> bytes | None:

@@ -10,6 +10,7 @@ page's own title.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from functools import cache
 from typing import Any
@@ -105,6 +106,20 @@ class Markdown:
         if text not in self._inline:  # a summary shows on a list, a card and its page
             self._inline[text] = Markup(self._md.renderInline(text))
         return self._inline[text]
+
+
+_INLINE_TAG = re.compile(
+    r"</?(?:a|abbr|b|cite|code|del|em|i|ins|kbd|mark|q|s|small|span|strong|sub|sup|u)(?:\s[^>]*)?>"
+)
+
+
+def unmarked(html: Any) -> Markup:
+    """Rendered Markdown without its inline markup (emphasis, links, code), blocks
+    kept: each line one run of text. The resume's PDF prints its prose so, because a
+    tracking system's parser joins the words on either side of a bold word without
+    their space ("for1.2 million homes"). Only tags are removed: the text stays
+    escaped as it was."""
+    return Markup(_INLINE_TAG.sub("", str(html)))
 
 
 @cache

@@ -34,7 +34,7 @@ from portfolio.content.language import (
     format_percent,
     og_locale,
 )
-from portfolio.content.markdown import Markdown
+from portfolio.content.markdown import Markdown, unmarked
 from portfolio.content.portfolio import Portfolio
 from portfolio.content.resume import build_resume
 from portfolio.content.views import GoalView, evidence_view, goal_view, pack_item, sort_evidence
@@ -120,6 +120,7 @@ class Renderer:
         self.filters: dict[str, Callable[..., Any]] = {
             "markdown": md,
             "inline_markdown": md.inline,
+            "unmarked": unmarked,
             "date": partial(format_date, language=language),
             "number": partial(format_number, language=language),
             "percent": partial(percent, language=language),

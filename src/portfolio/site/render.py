@@ -424,16 +424,19 @@ CASCADED = ("style.css", "print.css", "pack.css")
 
 def stylesheets(theme: Theme, name: str) -> list[Path]:
     """`static/<name>` of every theme in the chain that has one, base first: the order
-    the rules apply in, for the published file and the PDFs alike. A sheet with the same
-    bytes as one before it is left out: a project's copy of a shipped theme (the sample
-    in this repository is one, once the package is installed) would apply twice."""
-    seen: set[bytes] = set()
-    sheets = []
+    the rules apply in, for the published file and the PDFs alike."""
+    return [sheet for sheet, _ in _sheets(theme, name)]
+
+
+def _sheets(theme: Theme, name: str) -> list[tuple[Path, bytes]]:
+    """`stylesheets`, each with its bytes. A sheet with the same bytes as one before it
+    is left out: a project's copy of a shipped theme (the sample in this repository is
+    one, once the package is installed) would apply twice."""
+    sheets: list[tuple[Path, bytes]] = []
     for folder in reversed(theme.static_dirs):
         sheet = folder / name
-        if sheet.is_file() and (data := regular.read_bytes(sheet)) not in seen:
-            seen.add(data)
-            sheets.append(sheet)
+        if sheet.is_file() and (data := regular.read_bytes(sheet)) not in (d for _, d in sheets):
+            sheets.append((sheet, data))
     return sheets
 
 
@@ -441,15 +444,15 @@ def cascade(theme: Theme, name: str) -> bytes | None:
     """The theme's stylesheets of that name as one file, base first, each headed by a
     comment naming where it came from (a path inside the project or the shipped themes,
     never the machine's: the file is published). None if no theme has one."""
-    sheets = stylesheets(theme, name)
+    sheets = _sheets(theme, name)
     if not sheets:
         return None
     parts = []
-    for sheet in sheets:
+    for sheet, data in sheets:
         folder = sheet.parent.parent
         shipped = folder.is_relative_to(shipped_themes())
         where = f"themes/{folder.name}/static/{name}" + (", shipped" if shipped else "")
-        text = regular.read_bytes(sheet).removeprefix(b"\xef\xbb\xbf").rstrip(b"\n")
+        text = data.removeprefix(b"\xef\xbb\xbf").rstrip(b"\n")
         parts.append(f"/* ==== {where} ==== */\n".encode() + text + b"\n")
     return b"\n".join(parts)
 

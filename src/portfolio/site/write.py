@@ -241,24 +241,23 @@ def keep_files(tree: Tree, outputs: list[Output]) -> list[Output]:
             except OSError:
                 kept.append(o)
                 continue
-            key = f"file {o.source} {st.st_size} {st.st_mtime_ns} {st.st_ino}"
-            old = tree.reuse(o.path, key)
-            if old is not None:
-                o = Output(o.path, source=old, kept=True)
-                tree.reused -= 1  # a copy kept is not a page kept
-            else:
-                tree.made[o.path] = key
+            o = _keep(tree, o, f"file {o.source} {st.st_size} {st.st_mtime_ns} {st.st_ino}")
         elif o.path not in tree.made and o.data is not None:
             # Bytes made without a page's key (the cascaded stylesheets, CNAME): kept
             # when they are the bytes written last time.
-            key = "data " + hashlib.sha256(o.data).hexdigest()
-            old = tree.reuse(o.path, key)
-            if old is not None:
-                o = Output(o.path, source=old, kept=True)
-                tree.reused -= 1
-            else:
-                tree.made[o.path] = key
+            o = _keep(tree, o, "data " + hashlib.sha256(o.data).hexdigest())
         elif o.path not in tree.made:
             tree.made[o.path] = None
         kept.append(o)
     return kept
+
+
+def _keep(tree: Tree, o: Output, key: str) -> Output:
+    """`o` as the previous build's file if that was made from `key`; else `o`, recorded
+    under `key` for the next build."""
+    old = tree.reuse(o.path, key)
+    if old is None:
+        tree.made[o.path] = key
+        return o
+    tree.reused -= 1  # a file kept is not a page kept
+    return Output(o.path, source=old, kept=True)

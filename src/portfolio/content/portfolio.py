@@ -170,6 +170,8 @@ def assemble(
         for j, job in enumerate(profile.experience):
             for i, ref in enumerate(job.highlights):
                 refs.check(src, ("experience", j, "highlights", i), ref, "evidence")
+        for i, ref in enumerate(profile.resume.order):
+            refs.check(src, ("resume", "order", i), ref, "evidence")
     if problems or profile is None:
         return None
     today = config.today.first_day if config.today else build_date
@@ -249,7 +251,10 @@ def _restricted(
                     update={"highlights": tuple(h for h in job.highlights if h in evidence)}
                 )
                 for job in profile.experience
-            )
+            ),
+            "resume": profile.resume.model_copy(
+                update={"order": tuple(e for e in profile.resume.order if e in evidence)}
+            ),
         }
     )
     jobs = {k: v for k, v in p.jobs.items() if k in targets}

@@ -5,7 +5,7 @@ No I/O here, as in content/models.py, whose `Model` base and field types these s
 
 from __future__ import annotations
 
-from typing import ClassVar, Literal
+from typing import ClassVar, Literal, get_args
 
 from pydantic import Field, StrictBool
 
@@ -83,6 +83,51 @@ class Education(Model):
     url: Url | None = Field(None, description="The institution's website.")
 
 
+SectionName = Literal[
+    "summary",
+    "experience",
+    "projects",
+    "volunteering",
+    "education",
+    "certifications",
+    "awards",
+    "publications",
+    "talks",
+    "skills",
+    "languages",
+    "interests",
+    "references",
+]
+# The resume's sections, in the order they take unless `resume.sections` says otherwise.
+SECTIONS: tuple[SectionName, ...] = get_args(SectionName)
+
+
+class ResumeLayout(Model):
+    """`resume:` in the profile: which sections the resume shows, in what order."""
+
+    sections: tuple[SectionName, ...] = Field(
+        (),
+        description="The order of the resume's sections; those not named follow in the "
+        "usual order. A section with nothing in it is never shown.",
+        examples=[["summary", "education", "projects", "experience", "skills"]],
+    )
+    hide: tuple[SectionName, ...] = Field(
+        (), description="Sections the resume leaves out.", examples=[["interests"]]
+    )
+    order: tuple[Slug, ...] = Field(
+        (),
+        description="Evidence ids in the order they take within their section (projects, "
+        "volunteering, awards...); the rest follow, newest first.",
+        examples=[["thesis-app", "bike-map"]],
+    )
+    references: Literal["none", "on-request", "list"] = Field(
+        "none",
+        description="What the References section says: nothing, that references are "
+        "available on request, or the endorsements you have, with their words.",
+        examples=["on-request"],
+    )
+
+
 PrivateField = Literal[
     "headline",
     "email",
@@ -128,3 +173,6 @@ class Profile(Model):
     interests: tuple[Interest, ...] = Field((), description="Interests outside work.")
     experience: tuple[Position, ...] = Field((), description="Positions, in any order.")
     education: tuple[Education, ...] = Field((), description="Degrees and schools.")
+    resume: ResumeLayout = Field(
+        ResumeLayout(), description="Which sections the resume shows, in what order."
+    )

@@ -1,23 +1,36 @@
 """The resume as data: sections in reading order, each line computed here.
 
 One column and plain headings so that applicant tracking systems read it the way a
-person does. The public resume shows the highlights the profile lists under each
-position. A target's resume is tailored: its chosen evidence, best first, placed
-under the position it belongs to (listed there, or same organisation and dates), the
-skills the target asks for first.
+person does. Every section the person has reaches it, in the order the profile's
+`resume:` gives (else the usual one): positions with the highlights the profile lists
+under each, then projects, volunteering, education, certifications, awards,
+publications, talks, skills, languages, interests and references. A piece of public
+evidence that no position lists stands in the section of its kind, so a student's
+projects and a freelancer's clients are on it. A target's resume is tailored: its
+chosen evidence, best first, placed under the position it belongs to (listed there,
+or same organisation and dates), the skills the target asks for first.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from portfolio.content.dates import PartialDate
-from portfolio.content.kinds import CERTIFICATE_KINDS, RECOGNITION_KINDS, WORK_KINDS
+from portfolio.content.kinds import WORK_KINDS, EvidenceKind
 from portfolio.content.language import Msg, format_range
 from portfolio.content.models import Evidence, Link
 from portfolio.content.portfolio import Portfolio
-from portfolio.content.profile import Education, Language, Position, Skill
+from portfolio.content.profile import (
+    SECTIONS,
+    Education,
+    Interest,
+    Language,
+    Position,
+    ResumeLayout,
+    SectionName,
+    Skill,
+)
 from portfolio.content.views import EvidenceView, evidence_view, sort_evidence
 
 
@@ -35,6 +48,13 @@ class School:
 
 
 @dataclass(frozen=True)
+class Reference:
+    by: str
+    role: str | None
+    quote: str
+
+
+@dataclass(frozen=True)
 class Resume:
     name: str
     headline: str | None
@@ -43,12 +63,53 @@ class Resume:
     links: tuple[Link, ...]
     summary: str
     jobs: tuple[Job, ...]
-    projects: tuple[EvidenceView, ...]  # tailored: chosen work that fits no position
-    credentials: tuple[EvidenceView, ...]
-    recognition: tuple[EvidenceView, ...]
-    skills: tuple[Skill, ...]
+    projects: tuple[EvidenceView, ...]  # work that no position lists (tailored: fits none)
+    volunteering: tuple[EvidenceView, ...]
     education: tuple[School, ...]
+    certifications: tuple[EvidenceView, ...]
+    awards: tuple[EvidenceView, ...]
+    publications: tuple[EvidenceView, ...]
+    talks: tuple[EvidenceView, ...]
+    skills: tuple[Skill, ...]
     languages: tuple[Language, ...]
+    interests: tuple[Interest, ...]
+    references: tuple[Reference, ...]
+    references_on_request: bool
+    sections: tuple[SectionName, ...]  # the sections that have something, in order
+
+    def has(self, section: SectionName) -> bool:
+        """Whether `section` has anything to show (before `resume.hide` applies)."""
+        if section == "summary":
+            return bool(self.summary.strip())
+        if section == "experience":
+            return bool(self.jobs)
+        if section == "references":
+            return bool(self.references) or self.references_on_request
+        return bool(getattr(self, section))
+
+
+# Which kind of evidence stands in which section when no position lists it.
+KIND_SECTIONS: dict[EvidenceKind, SectionName] = {
+    "project": "projects",
+    "achievement": "projects",
+    "volunteer": "volunteering",
+    "certification": "certifications",
+    "course": "certifications",
+    "award": "awards",
+    "publication": "publications",
+    "talk": "talks",
+}
+
+
+def section_order(layout: ResumeLayout, has_jobs: bool) -> tuple[SectionName, ...]:
+    """The sections in the order the person gave, the rest in the usual order, without
+    those they hide. With no position, education comes right after the summary."""
+    usual = list(SECTIONS)
+    if not has_jobs:
+        usual.remove("education")
+        usual.insert(1, "education")
+    named = list(dict.fromkeys(layout.sections))
+    return tuple(s for s in named + [s for s in usual if s not in named] if s not in layout.hide)
 
 
 def _recency(job: Position) -> tuple[bool, PartialDate, PartialDate]:
@@ -69,36 +130,47 @@ def _belongs(ev: Evidence, job: Position) -> bool:
     return after_start and before_end
 
 
+def resume_order(p: Portfolio, ids: Sequence[str]) -> list[str]:
+    """`ids` in the order the profile's `resume.order` gives, the rest newest first."""
+    given = {e: i for i, e in enumerate(p.profile.resume.order)}
+    listed = sorted((e for e in ids if e in given), key=given.__getitem__)
+    return listed + sort_evidence(p, [e for e in ids if e not in given])
+
+
 def build_resume(
     p: Portfolio, chosen: Sequence[str] | None = None, keywords: Sequence[str] = ()
 ) -> Resume:
     """The resume from `p`.
 
-    Without `chosen`: the public resume, highlights as the profile lists them. With
-    `chosen` (evidence ids, best first): a tailored resume of that evidence only, each
-    work item under its position, the rest under projects; skills that match
+    Without `chosen`: the public resume, highlights as the profile lists them and every
+    other piece of evidence in the section of its kind. With `chosen` (evidence ids,
+    best first): a tailored resume of that evidence only, each work item under its
+    position, the rest in their sections, work in the order chosen; skills that match
     `keywords` come first.
     """
     profile = p.profile
     language = p.config.language
-    allowed = list(p.evidence) if chosen is None else [e for e in chosen if e in p.evidence]
     placed: dict[int, list[str]] = {}
-    projects: list[str] = []
     if chosen is None:
         for i, job in enumerate(profile.experience):
             placed[i] = [h for h in job.highlights if h in p.evidence]
+        listed = {e for ids in placed.values() for e in ids}
+        rest = resume_order(p, [e for e in p.evidence if e not in listed])
     else:
-        for e in allowed:
+        rest = []
+        for e in (e for e in chosen if e in p.evidence):
             ev = p.evidence[e]
             where = p.evidence_position.get(e)
-            if where is None and ev.kind in WORK_KINDS:
+            if where is None and ev.kind in WORK_KINDS and ev.kind != "volunteer":
                 where = next(
                     (i for i, job in enumerate(profile.experience) if _belongs(ev, job)), None
                 )
             if where is not None:
                 placed.setdefault(where, []).append(e)
-            elif ev.kind in WORK_KINDS:
-                projects.append(e)
+            else:
+                rest.append(e)
+        work = [e for e in rest if p.evidence[e].kind in WORK_KINDS]
+        rest = work + sort_evidence(p, [e for e in rest if e not in work])
     order = sorted(range(len(profile.experience)), key=lambda i: _recency(profile.experience[i]))
     jobs = tuple(
         Job(
@@ -108,28 +180,47 @@ def build_resume(
         )
         for i in reversed(order)
     )
-    by_kind = [p.evidence[e] for e in sort_evidence(p, allowed)]
-    contact = tuple(c for c in (profile.phone, profile.location) if c)
+    sections: dict[SectionName, list[EvidenceView]] = {}
+    for e in rest:
+        ev = p.evidence[e]
+        if ev.kind in KIND_SECTIONS:
+            sections.setdefault(KIND_SECTIONS[ev.kind], []).append(evidence_view(p, ev))
+    shown = [*(e for ids in placed.values() for e in ids), *rest]
+    layout = profile.resume
+    references = tuple(
+        Reference(said.by, said.role, said.quote)
+        for e in shown
+        for said in p.evidence[e].endorsements
+    )
     skills = profile.skills
     if keywords:
         skills = tuple(sorted(skills, key=lambda s: not _skill_matches(s, keywords)))
-    return Resume(
+    resume = Resume(
         name=profile.name,
         headline=profile.headline,
-        contact=contact,
+        contact=tuple(c for c in (profile.phone, profile.location) if c),
         email=profile.email,
         links=profile.links,
         summary=profile.summary,
         jobs=jobs,
-        projects=tuple(evidence_view(p, p.evidence[e]) for e in projects),
-        credentials=tuple(evidence_view(p, e) for e in by_kind if e.kind in CERTIFICATE_KINDS),
-        recognition=tuple(evidence_view(p, e) for e in by_kind if e.kind in RECOGNITION_KINDS),
-        skills=skills,
+        projects=tuple(sections.get("projects", ())),
+        volunteering=tuple(sections.get("volunteering", ())),
         education=tuple(
             School(e, format_range(e.start, e.end, language)) for e in profile.education
         ),
+        certifications=tuple(sections.get("certifications", ())),
+        awards=tuple(sections.get("awards", ())),
+        publications=tuple(sections.get("publications", ())),
+        talks=tuple(sections.get("talks", ())),
+        skills=skills,
         languages=profile.languages,
+        interests=profile.interests,
+        references=references if layout.references == "list" else (),
+        references_on_request=layout.references == "on-request",
+        sections=(),
     )
+    order_of = section_order(layout, bool(jobs))
+    return replace(resume, sections=tuple(s for s in order_of if resume.has(s)))
 
 
 def _skill_matches(skill: Skill, keywords: Sequence[str]) -> bool:

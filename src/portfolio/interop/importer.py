@@ -26,6 +26,7 @@ import yaml
 from portfolio.content.schema import modeline, write_schemas
 from portfolio.errors import UserError
 from portfolio.interop.jsonresume_in import Mapper, NewEvidence
+from portfolio.interop.jsonresume_layout import imported_layout
 
 
 class ImportFailed(UserError):
@@ -95,6 +96,8 @@ def import_resume(data: Any, root: Path, force: bool = False) -> Report:
     imp = Mapper(set())
     profile = imp.profile(data)
     imp.sections(data)
+    if layout := imported_layout(data, profile, [(ev.id, ev.meta) for ev in imp.evidence]):
+        profile["resume"] = layout
     unknown = [f"{k}: not a JSON Resume section" for k in data if k not in (*SECTIONS, *IGNORED)]
     if not imp.evidence and set(profile) <= {"name", "private"}:
         problems = "; ".join(dict.fromkeys([*imp.read.dropped, *unknown])) or "it is empty"

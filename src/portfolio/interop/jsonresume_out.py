@@ -16,6 +16,8 @@ from urllib.parse import urlsplit
 from portfolio.content.dates import PartialDate
 from portfolio.content.models import Evidence, Link
 from portfolio.content.portfolio import Portfolio
+from portfolio.content.resume import resume_order
+from portfolio.interop.jsonresume_layout import exported_keys
 
 SCHEMA = "https://raw.githubusercontent.com/jsonresume/resume-schema/v1.0.0/schema.json"
 WEBSITE = ("website", "homepage", "home page", "web", "blog", "site")
@@ -159,43 +161,47 @@ SECTIONS = {
 
 
 def export_jsonresume(p: Portfolio) -> dict[str, Any]:
-    """The JSON Resume of `p`, in the official schema's section order."""
+    """The JSON Resume of `p`: its sections in the order of the resume's (the official
+    schema's order where the profile gives none), entries in the resume's order."""
     placed = {e for job in p.profile.experience for e in job.highlights}
+    in_order = [p.evidence[e] for e in resume_order(p, list(p.evidence))]
     sections = {
         name: [
             _entry(name, ev)
-            for ev in p.evidence.values()
+            for ev in in_order
             if ev.kind in kinds and not (name == "projects" and ev.id in placed)
         ]
         for name, kinds in SECTIONS.items()
     }
     profile = p.profile
+    body: dict[str, Any] = {
+        "work": _work(p),
+        "volunteer": sections["volunteer"],
+        "education": _education(p),
+        "awards": sections["awards"],
+        "certificates": sections["certificates"],
+        "publications": sections["publications"],
+        "skills": [
+            _clean({"name": s.name, "level": s.level, "keywords": list(s.keywords)})
+            for s in profile.skills
+        ],
+        "languages": [
+            _clean({"language": lang.name, "fluency": lang.level}) for lang in profile.languages
+        ],
+        "interests": [
+            _clean({"name": i.name, "keywords": list(i.keywords)}) for i in profile.interests
+        ],
+        "references": [
+            _clean({"name": e.by, "reference": e.quote}) for ev in in_order for e in ev.endorsements
+        ],
+        "projects": sections["projects"],
+    }
+    keys = exported_keys(profile.resume, bool(profile.experience))
     return _clean(
         {
             "$schema": SCHEMA,
             "basics": _basics(p),
-            "work": _work(p),
-            "volunteer": sections["volunteer"],
-            "education": _education(p),
-            "awards": sections["awards"],
-            "certificates": sections["certificates"],
-            "publications": sections["publications"],
-            "skills": [
-                _clean({"name": s.name, "level": s.level, "keywords": list(s.keywords)})
-                for s in profile.skills
-            ],
-            "languages": [
-                _clean({"language": lang.name, "fluency": lang.level}) for lang in profile.languages
-            ],
-            "interests": [
-                _clean({"name": i.name, "keywords": list(i.keywords)}) for i in profile.interests
-            ],
-            "references": [
-                _clean({"name": e.by, "reference": e.quote})
-                for ev in p.evidence.values()
-                for e in ev.endorsements
-            ],
-            "projects": sections["projects"],
+            **{key: body[key] for key in keys},
             "meta": {"version": "v1.0.0", "lastModified": p.today.isoformat()},
         }
     )

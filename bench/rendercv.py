@@ -27,7 +27,7 @@ def write(project: Path, folder: Path) -> Path:
     sections["experience"] = [
         {
             "company": job.position.organization,
-            "position": job.position.title,
+            "position": job.title,
             "location": job.position.location,
             "start_date": _date(job.position.start),
             "end_date": _date(job.position.end) or "present",
@@ -38,11 +38,11 @@ def write(project: Path, folder: Path) -> Path:
     ]
     sections["certifications"] = [
         {"name": e.ev.title, "date": _date(e.ev.when), "summary": e.ev.organization}
-        for e in resume.credentials
+        for e in resume.certifications
     ]
     sections["awards_talks_and_publications"] = [
         {"name": e.ev.title, "date": _date(e.ev.when), "summary": e.ev.organization}
-        for e in resume.recognition
+        for e in (*resume.awards, *resume.publications, *resume.talks)
     ]
     sections["skills"] = [
         {"label": s.name, "details": ", ".join(s.keywords)} for s in resume.skills

@@ -38,6 +38,7 @@ from portfolio.content.views import EvidenceView, evidence_view, sort_evidence
 class Job:
     position: Position
     dates: Msg  # `Mar 2022 – present`, in the resume's language
+    title: str  # the position's title as the resume prints it (see `job_title`)
     highlights: tuple[EvidenceView, ...]
 
 
@@ -112,6 +113,29 @@ def section_order(layout: ResumeLayout, has_jobs: bool) -> tuple[SectionName, ..
     return tuple(s for s in named + [s for s in usual if s not in named] if s not in layout.hide)
 
 
+# Words an English title keeps in lowercase: articles, conjunctions, short prepositions.
+_MINOR = frozenset(
+    ("a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "nor", "of",
+     "on", "or", "per", "the", "to", "via", "with")
+)  # fmt: skip
+
+
+def job_title(title: str, language: str) -> str:
+    """An English job title in title case, as resumes print them: "Independent web
+    developer" reads "Independent Web Developer". Tracking systems find a title by its
+    capitalised words (Engineer, Developer, Manager), so a lowercase one goes unread.
+    Only words written all in lowercase change (`iOS`, `SRE` and `de` in "VP de
+    ventas" are the author's), minor words stay small but the first, and other
+    languages keep their own rules."""
+    if language.split("-")[0].lower() != "en":
+        return title
+    words = title.split(" ")
+    for i, word in enumerate(words):
+        if word.islower() and word.replace("-", "").isalpha() and (i == 0 or word not in _MINOR):
+            words[i] = "-".join(part[:1].upper() + part[1:] for part in word.split("-"))
+    return " ".join(words)
+
+
 def _recency(job: Position) -> tuple[bool, PartialDate, PartialDate]:
     """Current positions first, then by end, then by start date."""
     never = PartialDate(1)
@@ -176,6 +200,7 @@ def build_resume(
         Job(
             profile.experience[i],
             format_range(profile.experience[i].start, profile.experience[i].end, language),
+            job_title(profile.experience[i].title, language),
             tuple(evidence_view(p, p.evidence[h]) for h in placed.get(i, ())),
         )
         for i in reversed(order)

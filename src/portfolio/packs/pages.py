@@ -221,5 +221,6 @@ def pack_jobs(pack: Pack, theme: Theme, md: Markdown) -> list[PdfJob]:
         html = render_pack_print(pack, theme, md, document)
         name = f"packs/{pack.target.id}/{document}.pdf"
         variant = pack.p.config.pdf_variant
-        jobs.append(project_job(name, html, pack.p.root, theme.folders, variant, embed))
+        fit = document == "resume"
+        jobs.append(project_job(name, html, pack.p.root, theme.folders, variant, embed, fit))
     return jobs

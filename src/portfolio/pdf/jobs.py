@@ -49,6 +49,7 @@ class PdfJob:
     base_url: str
     variant: str | None = None
     embed: tuple[Embedded, ...] = ()
+    fit: bool = False  # tighten the layout rather than end on a page of a line or two
 
 
 def project_job(
@@ -58,7 +59,8 @@ def project_job(
     theme: tuple[Path, ...],
     variant: str | None,
     embed: tuple[Embedded, ...] = (),
+    fit: bool = False,
 ) -> PdfJob:
     """A PDF of the project at `root` that may read only the project and the theme's
     folders, its relative addresses resolved against the project."""
-    return PdfJob(name, html, (root, *theme), root.as_uri() + "/", variant, embed)
+    return PdfJob(name, html, (root, *theme), root.as_uri() + "/", variant, embed, fit)

@@ -67,7 +67,7 @@ def _render(job: PdfJob) -> bytes:
     # mid-document: the collector's passes would be time spent for nothing.
     gc.disable()
     try:
-        return render_pdf(job.html, job.roots, job.base_url, job.variant, job.embed)
+        return render_pdf(job.html, job.roots, job.base_url, job.variant, job.embed, job.fit)
     finally:
         gc.enable()
 

@@ -10,11 +10,14 @@ and the theme, and stops the build on anything else (no network, no `/etc/passwd
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Sequence
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import weasyprint
+from weasyprint.document import Document
+from weasyprint.formatting_structure import boxes
 from weasyprint.urls import FatalURLFetchingError, URLFetcher
 
 from portfolio.clock import source_date
@@ -59,20 +62,59 @@ def warm_up() -> None:
     weasyprint.HTML(string="<p>Warm</p>").write_pdf()
 
 
+# A last page with fewer lines than this (its footer included) is worth a tighter
+# layout; the theme's print.css says what `html[data-fit="1"]` and `"2"` tighten.
+FEW_LINES = 8
+FIT_LEVELS = ("1", "2")
+_HTML_TAG = re.compile(r"<html\b", re.IGNORECASE)
+
+
+def _lines(page: weasyprint.Page) -> int:
+    """How many lines of text a laid-out page holds."""
+    return sum(
+        1 for box in page._page_box.descendants() if isinstance(box, boxes.LineBox) and box.children
+    )
+
+
+def _layout(html: str, base_url: str, fetcher: ProjectFetcher, variant: str | None) -> Document:
+    document = weasyprint.HTML(string=html, base_url=base_url, url_fetcher=fetcher)
+    try:
+        return document.render(pdf_variant=variant, pdf_tags=True)
+    except RefusedURL as exc:
+        raise PdfError(str(exc), exc.url) from None
+
+
+def _fitted(
+    html: str, rendered: Document, base_url: str, fetcher: ProjectFetcher, variant: str | None
+) -> Document:
+    """`rendered`, or a tighter layout of `html` with a page fewer when the last page
+    holds only a line or two: what a typesetter does before sending a page out."""
+    pages = len(rendered.pages)
+    if pages < 2 or _lines(rendered.pages[-1]) >= FEW_LINES:
+        return rendered
+    for level in FIT_LEVELS:
+        tighter = _HTML_TAG.sub(f'<html data-fit="{level}"', html, count=1)
+        candidate = _layout(tighter, base_url, fetcher, variant)
+        if len(candidate.pages) < pages:
+            return candidate
+    return rendered
+
+
 def render_pdf(
     html: str,
     roots: Sequence[Path],
     base_url: str,
     variant: str | None = None,
     embed: Sequence[Embedded] = (),
+    fit: bool = False,
 ) -> bytes:
-    """The PDF for `html`; PdfError if it asks for anything it may not read."""
+    """The PDF for `html`; PdfError if it asks for anything it may not read. With
+    `fit`, a last page of a line or two is pulled onto the one before if a tighter
+    layout can take it."""
     fetcher = ProjectFetcher(roots)
-    document = weasyprint.HTML(string=html, base_url=base_url, url_fetcher=fetcher)
-    try:
-        rendered = document.render(pdf_variant=variant, pdf_tags=True)
-    except RefusedURL as exc:
-        raise PdfError(str(exc), exc.url) from None
+    rendered = _layout(html, base_url, fetcher, variant)
+    if fit:
+        rendered = _fitted(html, rendered, base_url, fetcher, variant)
     for page in rendered.pages:  # a link within the site became `file:///home/...` here
         page.links[:] = [
             link for link in page.links if link[0] != "external" or leads_out_allowed(link[1])

@@ -497,4 +497,5 @@ def assets(theme: Theme) -> list[Output]:
 def resume_job(public: Portfolio, theme: Theme, md: Markdown) -> PdfJob:
     """The public resume's PDF, as a job for the worker pool."""
     html = render_resume_print(public, theme, md)
-    return project_job("resume.pdf", html, public.root, theme.folders, public.config.pdf_variant)
+    variant = public.config.pdf_variant
+    return project_job("resume.pdf", html, public.root, theme.folders, variant, fit=True)

@@ -26,7 +26,7 @@ import time
 from functools import partial
 from pathlib import Path
 
-from bench import generate, peers, rendercv
+from bench import ats, generate, peers, rendercv
 from bench.measure import Result, live_edits, run
 
 HERE = Path(__file__).resolve().parent
@@ -236,6 +236,10 @@ def report(bench: Bench, out: Path, seconds: float) -> None:
         lines += [
             f"| {goal} | {figure} | {'yes' if ok else '**no**'} |" for goal, figure, ok in met
         ]
+    old = out.read_text(encoding="utf-8") if out.is_file() else ""
+    if ats.START in old and ats.END in old:  # `python -m bench.ats` figures: keep them
+        kept = ats.START + old.split(ats.START, 1)[1].split(ats.END, 1)[0] + ats.END
+        lines += ["", kept]
     out.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 import unicodedata
 from pathlib import Path
 from typing import Any
@@ -117,3 +118,30 @@ def test_an_overflow_too_long_to_tighten_keeps_its_pages(built: dict[str, Path])
     pages = _pages(built["freelancer"] / "site" / "resume.pdf")
     assert len(pages) == 3
     assert all(len(p.splitlines()) > 20 for p in pages)
+
+
+HEADINGS = re.compile(
+    r"^(SUMMARY|EXPERIENCE|PROJECTS|VOLUNTEERING|EDUCATION|CERTIFICATIONS|AWARDS|"
+    r"PUBLICATIONS|TALKS|SKILLS|LANGUAGES|INTERESTS|REFERENCES)$"
+)
+
+
+@pytest.mark.parametrize("career", [c.stem for c in CAREERS])
+def test_no_page_ends_on_a_heading(built: dict[str, Path], career: str) -> None:
+    for number, page in enumerate(_pages(built[career] / "site" / "resume.pdf"), 1):
+        lines = [line.strip() for line in page.splitlines() if line.strip()]
+        body = [line for line in lines if not re.search(r"Page \d+ of \d+", line)]
+        assert body and not HEADINGS.match(body[-1]), f"{career}: page {number} ends on {body[-1]}"
+
+
+@pytest.mark.parametrize("theme", ["base", "ledger"])
+def test_the_long_resume_fits_one_page_in_every_shipped_theme(
+    built: dict[str, Path], theme: str, tmp_path: Path
+) -> None:
+    project = tmp_path / "engineer"
+    shutil.copytree(built["engineer"] / "content", project / "content")
+    config = (built["engineer"] / "portfolio.yaml").read_text("utf-8")
+    (project / "portfolio.yaml").write_text(f"{config}theme: {theme}\n", "utf-8")
+    result = run("build", str(project), "--no-packs")
+    assert result.exit_code == 0, result.output
+    assert len(_pages(project / "site" / "resume.pdf")) == 1

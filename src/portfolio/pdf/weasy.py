@@ -70,9 +70,14 @@ _HTML_TAG = re.compile(r"<html\b", re.IGNORECASE)
 
 
 def _lines(page: weasyprint.Page) -> int:
-    """How many lines of text a laid-out page holds."""
-    return sum(
-        1 for box in page._page_box.descendants() if isinstance(box, boxes.LineBox) and box.children
+    """How many lines of text a laid-out page holds: lines side by side (columns, a
+    date beside a title) count once."""
+    return len(
+        {
+            round(box.position_y)
+            for box in page._page_box.descendants()
+            if isinstance(box, boxes.LineBox) and box.children
+        }
     )
 
 

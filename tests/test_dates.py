@@ -13,7 +13,7 @@ import pytest
 
 from conftest import PROJECTS, run
 from portfolio.content.dates import PATTERN, DateError, PartialDate
-from portfolio.content.language import format_date
+from portfolio.content.language import format_date, format_range
 
 D = PartialDate
 
@@ -156,6 +156,35 @@ def test_partial_dates_sort_by_what_is_known() -> None:
     assert format_date(PartialDate.parse("Sept 2019"), "de") == "Sept. 2019"
 
 
+RANGES = [
+    (D(2022, 3), None, "en", "Mar 2022 – present"),
+    (D(2019, 1), D(2022, 2), "en", "Jan 2019 – Feb 2022"),
+    (D(2023, 10), D(2025, 12, 13), "en", "Oct 2023 – 13 Dec 2025"),
+    (D(2020, 1, 14), D(2020, 1, 14), "en", "14 Jan 2020"),
+    (D(2020, 1), D(2020, 1), "en", "Jan 2020"),
+    (D(2020), D(2020), "en", "2020"),
+    (D(2020, 1, 14), D(2020, 1, 16), "en", "14–16 Jan 2020"),
+    (D(2020, 1, 14), D(2020, 2, 3), "en", "14 Jan – 3 Feb 2020"),
+    (D(2022, 3), D(2022, 6), "en", "Mar – Jun 2022"),
+    (D(2019), D(2020), "en", "2019 – 2020"),
+    (D(2020, 3), D(2020, 3, 14), "en", "Mar 2020 – 14 Mar 2020"),  # precisions differ
+    (D(2020, 6), D(2020, 3), "en", "Jun 2020 – Mar 2020"),  # backwards: as written
+    (None, D(2020, 3), "en", "Mar 2020"),
+    (D(2020, 1, 14), D(2020, 1, 14), "de", "14. Jan. 2020"),
+    (D(2020, 1, 14), D(2020, 1, 16), "de", "14.–16. Jan. 2020"),
+    (D(2020, 1, 14), D(2020, 2, 3), "de", "14. Jan. – 3. Feb. 2020"),
+    (D(2022, 3), D(2022, 6), "fr", "mars–juin 2022"),
+    (D(2019, 1), D(2022, 2), "de", "Jan. 2019 – Feb. 2022"),
+]
+
+
+@pytest.mark.parametrize(("start", "end", "language", "shown"), RANGES)
+def test_a_range_reads_naturally(
+    start: PartialDate | None, end: PartialDate | None, language: str, shown: str
+) -> None:
+    assert str(format_range(start, end, language)) == shown
+
+
 def _project(tmp_path: Path) -> Path:
     root = tmp_path / "p"
     shutil.copytree(PROJECTS / "minimal", root)
@@ -166,6 +195,24 @@ def _set(path: Path, old: str, new: str) -> None:
     text = path.read_text(encoding="utf-8")
     assert old in text
     path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def test_content_files_read_the_written_forms(tmp_path: Path) -> None:
+    root = _project(tmp_path)
+    evidence = root / "content" / "evidence" / "launch.md"
+    _set(evidence, "date: 2025-06-20", 'start: March 15, 2025\nend: "2025.06.20"')
+    profile = root / "content" / "profile.yaml"
+    profile.write_text(
+        profile.read_text(encoding="utf-8")
+        + "experience:\n  - {organization: Acme, title: PM, start: 2021/07, end: Sept 2024}\n"
+        + "education:\n  - {institution: Uni, start: 2015.09, end: 07/2019}\n",
+        encoding="utf-8",
+    )
+    assert run("build", str(root), "--no-pdf").exit_code == 0
+    resume = (root / "site" / "resume" / "index.html").read_text(encoding="utf-8")
+    assert "Jul 2021 – Sep 2024" in resume and "Sep 2015 – Jul 2019" in resume
+    page = (root / "site" / "evidence" / "launch" / "index.html").read_text(encoding="utf-8")
+    assert "15 Mar – 20 Jun 2025" in page
 
 
 @pytest.mark.parametrize(

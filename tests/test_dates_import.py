@@ -143,3 +143,17 @@ def test_a_misread_date_with_control_characters_stays_on_its_comment_line(
     text = (tmp_path / "c" / "content" / "profile.yaml").read_text(encoding="utf-8")
     assert '  # end: imported as "soon --- x: 1\ufffd[2J", which is not a date' in text
     assert "\nx: 1" not in text and _profile(tmp_path / "c")["experience"][0]["start"] == "2019"
+
+
+def test_export_writes_each_date_at_its_precision(tmp_path: Path) -> None:
+    """A month stays a month on the way out: `2021-07`, never `2021-07-01`."""
+    root, _ = _import(tmp_path)
+    result = run("export", "jsonresume", str(root))
+    assert result.exit_code == 0, result.output
+    work = {job["name"]: job for job in json.loads(result.stdout)["work"]}
+    assert (work["Finished Co"]["startDate"], work["Finished Co"]["endDate"]) == (
+        "2021-07",
+        "2024-09",
+    )
+    assert work["Earlier Co"]["endDate"] == "2021-06-30" and "endDate" not in work["Now Co"]
+    assert json.loads(result.stdout)["education"][0]["endDate"] == "2019"

@@ -18,7 +18,7 @@ from functools import cache, lru_cache
 
 from babel import Locale, UnknownLocaleError
 from babel.core import get_global
-from babel.dates import format_skeleton
+from babel.dates import format_interval, format_skeleton
 from babel.numbers import format_decimal
 
 from portfolio.content.dates import PartialDate
@@ -119,12 +119,40 @@ def format_date(value: PartialDate | dt.date | None, language: str = "en") -> st
 
 
 def format_range(start: PartialDate | None, end: PartialDate | None, language: str = "en") -> Msg:
-    """`Mar 2021 – Jun 2022`; an open end is `Mar 2021 – present` (German: `seit März 2021`)."""
-    if not start:
-        return verbatim(format_date(end, language))
-    if end:
-        return verbatim(f"{format_date(start, language)} – {format_date(end, language)}")
-    return N_("{start} – present", start=format_date(start, language))
+    """`Mar 2021 – Jun 2022`; an open end is `Mar 2021 – present` (German: `seit März 2021`).
+
+    A range that starts and ends on the same date is that one date, and one inside a
+    year says the year once: `14–16 Jan 2020`, `14 Jan – 3 Feb 2020`, `Mar – Jun 2022`
+    (other languages by their CLDR interval formats)."""
+    if not start or start == end:
+        return verbatim(format_date(end or start, language))
+    if not end:
+        return N_("{start} – present", start=format_date(start, language))
+    return verbatim(_within_year(start, end, language) or _span(start, end, language))
+
+
+def _span(start: PartialDate, end: PartialDate, language: str) -> str:
+    return f"{format_date(start, language)} – {format_date(end, language)}"
+
+
+@lru_cache(maxsize=1024)
+def _within_year(start: PartialDate, end: PartialDate, language: str) -> str | None:
+    """The range said with its year once, if both ends are in one year at the same
+    precision (month or day) and in order; else None."""
+    same_precision = bool(start.day) == bool(end.day) and bool(start.month) == bool(end.month)
+    if start.year != end.year or not start.month or not same_precision or start > end:
+        return None
+    loc = babel_locale(language)
+    if loc.language != "en":
+        skeleton = "yMMMd" if start.day else "yMMM"
+        text = str(format_interval(start.first_day, end.first_day, skeleton, locale=loc))
+        return text.replace("\u2009–\u2009", " – ")  # spaced like the ranges across years
+    first, last = MONTHS[start.month - 1], MONTHS[end.month - 1]
+    if not start.day:
+        return f"{first} – {last} {end.year}"
+    if start.month == end.month:
+        return f"{start.day}–{end.day} {last} {end.year}"
+    return f"{start.day} {first} – {end.day} {last} {end.year}"
 
 
 @lru_cache(maxsize=8192)

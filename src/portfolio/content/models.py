@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Literal
 from pydantic import (
     AfterValidator,
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     Field,
     StrictBool,
@@ -25,7 +26,7 @@ from pydantic import (
 )
 
 from portfolio.cache.reads import body_read
-from portfolio.content.dates import PartialDate
+from portfolio.content.dates import PartialDate, one_key_a_date
 from portfolio.content.frozen import FrozenDict
 from portfolio.content.ids import SLUG_PATTERN
 from portfolio.content.kinds import CREDENTIAL_KINDS, EvidenceKind
@@ -54,7 +55,9 @@ Number = Annotated[float, AfterValidator(_finite)]
 Url = Annotated[str, AfterValidator(check_address)]
 # Measurements by date, read-only once validated (content/frozen.py): models are frozen
 # all the way down.
-Values = Annotated[dict[PartialDate, Number], AfterValidator(FrozenDict)]
+Values = Annotated[
+    dict[PartialDate, Number], BeforeValidator(one_key_a_date), AfterValidator(FrozenDict)
+]
 
 
 class Model(BaseModel):

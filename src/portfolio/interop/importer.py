@@ -12,7 +12,9 @@ silently.
 
 Real resumes are messy: sections may be missing, of the wrong type, or hold dates
 like "2015-01-01T00:00:00" or "Present". Nothing here assumes the input is valid; a
-value that cannot be read is reported and left out.
+value that cannot be read is reported and left out, except a date, which is kept as
+far as it is certain, with the original in a comment beside it (`end: 2024-09  #
+imported as 2024-09-31, ...`): a dropped end date would make a finished job current.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ from portfolio.content.schema import modeline, write_schemas
 from portfolio.errors import UserError
 from portfolio.interop.jsonresume_in import Mapper, NewEvidence
 from portfolio.interop.jsonresume_layout import imported_layout
+from portfolio.interop.jsonresume_read import MisreadDate
 
 
 class ImportFailed(UserError):
@@ -75,13 +78,101 @@ def _text(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
     return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
 
 
+def _misread(dumper: yaml.SafeDumper, value: MisreadDate) -> yaml.ScalarNode:
+    """The certain part of a misread date; a placeholder where nothing is certain, whose
+    line `_with_date_notes` turns into a comment."""
+    if value.certain and not value.certain.month:
+        return dumper.represent_int(value.certain.year)  # `2019`, as a person writes it
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value if value.certain else "?")
+
+
+def _mapping(dumper: yaml.SafeDumper, data: dict[str, Any]) -> yaml.MappingNode:
+    """A mapping that holds a misread date is written one key a line, so that the
+    date's comment has a line of its own to go on, and never first (after a `- `)."""
+    if not any(isinstance(v, MisreadDate) for v in data.values()):
+        return dumper.represent_dict(data)
+    items = list(data.items())
+    sure = [kv for kv in items if not isinstance(kv[1], MisreadDate) or kv[1].certain]
+    if sure and items[0] != sure[0]:
+        items.remove(sure[0])
+        items.insert(0, sure[0])
+    return dumper.represent_mapping("tag:yaml.org,2002:map", dict(items), flow_style=False)
+
+
 _Dumper.add_representer(str, _text)
+_Dumper.add_representer(MisreadDate, _misread)
+_Dumper.add_representer(dict, _mapping)
 
 
 def _yaml(data: dict[str, Any]) -> str:
-    return yaml.dump(
+    text = yaml.dump(
         data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=88, default_flow_style=None
     )
+    return _with_date_notes(text, data)
+
+
+def _shown(raw: str) -> str:
+    """A resume's text, safe on one line of a comment or a terminal: no line breaks or
+    control characters, at most 60 characters."""
+    text = "".join(c if c.isprintable() else "\ufffd" for c in " ".join(raw.split()))
+    text = text if len(text) <= 60 else text[:59] + "…"
+    return f'"{text}"' if " " in text else text
+
+
+def _with_date_notes(text: str, data: dict[str, Any]) -> str:
+    """`text`, the YAML of `data`, with each misread date explained where it is written:
+    `end: 2024-09  # imported as 2024-09-31, which is not a date: ...`, or, where no
+    part of it is certain, a comment line in place of the key."""
+    lines = text.splitlines(keepends=True)
+
+    def walk(node: yaml.Node, value: Any) -> None:
+        if isinstance(node, yaml.MappingNode) and isinstance(value, dict):
+            for key, item in node.value:
+                if isinstance(value.get(key.value), MisreadDate):
+                    lines[key.start_mark.line] = _date_line(key, value[key.value])
+                else:
+                    walk(item, value.get(key.value))
+        elif isinstance(node, yaml.SequenceNode) and isinstance(value, list):
+            for item, member in zip(node.value, value, strict=True):
+                walk(item, member)
+
+    def _date_line(key: yaml.Node, date: MisreadDate) -> str:
+        line = lines[key.start_mark.line].rstrip("\n")
+        note = f"imported as {_shown(date.raw)}, which {date.why}"
+        if date.certain:
+            return f"{line}  # {note}\n"
+        if key.value == "end":
+            note += ": write when it ended; until then it reads as current"
+        return f"{' ' * key.start_mark.column}# {key.value}: {note}\n"
+
+    root = yaml.compose(text, Loader=yaml.SafeLoader)
+    if root is not None:
+        walk(root, data)
+    return "".join(lines)
+
+
+def _date_notes(data: Any, file: str) -> list[str]:
+    """The report's line for each misread date in a file's data."""
+    if isinstance(data, list):
+        return [note for item in data for note in _date_notes(item, file)]
+    if not isinstance(data, dict):
+        return []
+    notes = []
+    for key, value in data.items():
+        if not isinstance(value, MisreadDate):
+            notes += _date_notes(value, file)
+            continue
+        said = f"{value.where}: {_shown(value.raw)} {value.why}"
+        if value.certain:
+            notes.append(f"{said}; {file} keeps `{key}: {value}`, the original in a comment")
+        elif key == "end":
+            notes.append(
+                f"{said}; {file} has no `end` for it, so it reads as current until you write "
+                "when it ended (the original is in a comment there)"
+            )
+        else:
+            notes.append(f"{said}; left out of {file}, the original in a comment there")
+    return notes
 
 
 def import_resume(data: Any, root: Path, force: bool = False) -> Report:
@@ -110,8 +201,10 @@ def import_resume(data: Any, root: Path, force: bool = False) -> Report:
         profile = {"name": "Your Name", **profile}
         report.notes.append("the resume has no `basics.name`: set `name` in content/profile.yaml")
     files = {root / "content" / "profile.yaml": _profile_file(profile)}
+    report.notes += _date_notes(profile, "content/profile.yaml")
     for ev in imp.evidence:
         files[root / "content" / "evidence" / f"{ev.id}.md"] = _evidence_file(ev)
+        report.notes += _date_notes(ev.meta, f"content/evidence/{ev.id}.md")
     title = _yaml_line(profile["name"])
     extra = {
         root / "portfolio.yaml": f"{modeline('portfolio', 'schemas')}\ntitle: {title}\n",

@@ -220,9 +220,12 @@ class Mapper:
         kind = PROJECT_TYPES.get(kind_of, "project")
         if kind_of and kind_of not in PROJECT_TYPES:
             r.dropped.append(f"{where}.type: `{kind_of}` (kept as a project)")
+        dates = self.dates(item, where)
+        if kind == "talk" and not dates["end"]:  # a talk is given on a day, not ongoing
+            dates = {"date": dates["start"]}
         meta = {
             "kind": kind,
-            **self.dates(item, where),
+            **dates,
             "organization": r.text(item, "entity", where),
             "role": ", ".join(r.texts(item, "roles", where)) or None,
             "summary": r.text(item, "description", where),

@@ -4,7 +4,8 @@ Real resumes are messy: sections may be missing or of the wrong type, dates may 
 "2015-01-01T00:00:00" or "Present", keys may come from an older version of the schema.
 `Reader` returns a clean value or None for every field, notes what it had to leave out
 (with its path, for the import report), and knows which keys it never read, so that
-nothing is lost without a word.
+nothing is lost without a word. A date it cannot read is never None (an end date left
+out reads "present"): it is a `MisreadDate`, which the writer keeps with a comment.
 """
 
 from __future__ import annotations
@@ -12,16 +13,36 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from portfolio.content.dates import PartialDate
+from portfolio.content.dates import DateError, PartialDate
 from portfolio.content.links import LinkRefused, check_address, completed
 
-_DATE = re.compile(r"^\s*(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?")
+# `2015-01-01T00:00:00Z`, `2015-01-01 09:30`: a date with the time of day after it.
+_TIME_OF_DAY = re.compile(
+    r"(?<=[0-9])[T ][0-9]{2}:[0-9]{2}(:[0-9]{2}([.,][0-9]+)?)?(Z|[+-][0-9:]+)?$"
+)
 
 
 # Keys of older JSON Resume versions (0.x) that mean the same as today's.
 ALIASES = {"name": ("company",), "score": ("gpa",), "url": ("website",), "image": ("picture",)}
 _ONGOING = {"present", "current", "now", "today", "ongoing"}
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+
+
+class MisreadDate(str):
+    """A date the resume gives in a form that is not a date (`2024-09-31`, `2019-13`,
+    `until recently`): as text, what to write (the part that is certain, `2024-09`, or
+    the original if nothing is), with where it came from and why it is not a date, so
+    that the writer can keep it with a comment and the report can name it."""
+
+    where: str  # `work[0].endDate`
+    raw: str  # as the resume wrote it
+    why: str  # `is not a date: September 2024 has 30 days`
+    certain: PartialDate | None
+
+    def __new__(cls, where: str, raw: str, why: str, certain: PartialDate | None) -> MisreadDate:
+        self = super().__new__(cls, certain.iso() if certain else raw)
+        self.where, self.raw, self.why, self.certain = where, raw, why, certain
+        return self
 
 
 class Reader:
@@ -80,20 +101,20 @@ class Reader:
         return found
 
     def date(self, node: Any, key: str, where: str) -> str | None:
-        """`2015`, `2015-01` or `2015-01-31`; a timestamp is cut to its date, and
-        "Present" means no end date."""
+        """`2015`, `2015-01`, `2015-01-31` or any form the content format reads
+        (`2015/01`, `Jan 2015`); a timestamp is cut to its date, and "Present" means
+        no end date. A date that cannot be read as written comes back as a
+        `MisreadDate`, holding the part that is certain, for the writer to keep and
+        explain: never None, which would turn a finished job into a current one."""
+        value = self.value(node, key)
         raw = self.text(node, key, where)
         if raw is None or raw.casefold() in _ONGOING:
             return None
-        match = _DATE.match(raw)
-        if match:
-            parts = [match.group(1)] + [f"{int(g):02d}" for g in match.groups()[1:] if g]
-            try:
-                return PartialDate.parse("-".join(parts)).iso()
-            except ValueError:
-                pass
-        self.dropped.append(f"{where}.{key}: `{raw}` is not a date")
-        return None
+        try:
+            written = value if isinstance(value, float) else _TIME_OF_DAY.sub("", raw)
+            return PartialDate.parse(written).iso()
+        except DateError as exc:
+            return MisreadDate(f"{where}.{key}", raw, exc.why, exc.certain)
 
     def url(self, node: Any, key: str, where: str) -> str | None:
         """A web, mail or phone address; `example.com/x` gets its `https://`."""

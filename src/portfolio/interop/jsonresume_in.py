@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from portfolio.content.ids import slug
+from portfolio.content.ids import unique_id
 from portfolio.interop.jsonresume_read import Reader
 
 # Where a profile lives when a resume gives only the username.
@@ -55,10 +55,7 @@ class Mapper:
         self.evidence: list[NewEvidence] = []
 
     def add(self, title: str, meta: dict[str, Any], body: str = "") -> str:
-        base = slug(title) or "evidence"
-        new_id, n = base, 2
-        while new_id in self.taken:
-            new_id, n = f"{base}-{n}", n + 1
+        new_id = unique_id(title, self.taken, "evidence")
         self.taken.add(new_id)
         self.evidence.append(NewEvidence(new_id, _clean({"title": title, **meta}), body))
         return new_id

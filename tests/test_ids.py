@@ -26,8 +26,9 @@ from portfolio.content.ids import ID_LENGTH, SLUG_PATTERN, slug, unique_id
         ("Руководитель группы разработки", "rukovoditel-gruppy-razrabotki"),
         ("Объявление", "obyavlenie"),  # the hard sign spells nothing, and parts nothing
         ("Ανάπτυξη λογισμικού", "anaptyxi-logismikoy"),
-        ("مدير المشروع", "mdyr-lmshrw"),  # Arabic
-        ("مهندس نرم‌افزار ارشد", "mhnds-nrmfzr-rshd"),  # Persian, a joiner inside a word
+        ("مدير المشروع", "mdyr-almshrw"),  # Arabic: short vowels are not written
+        ("مهندس نرم‌افزار ارشد", "mhnds-nrmafzar-arshd"),  # Persian, a joiner inside a word
+        ("جایزه بهترین مهندس", "jayzh-bhtryn-mhnds"),
         ("מהנדס תוכנה בכיר", "mhnds-tvkhnh-vkhyr"),  # Hebrew
         ("소프트웨어 엔지니어", "sopeuteuweeo-enjinieo"),  # Korean
         ("Nguyễn Văn Đức", "nguyen-van-duc"),  # Vietnamese

@@ -10,10 +10,11 @@ build) and a title's first words always give its id's first words:
   and the few letters it does not (`ø` -> `o`, `ß` -> `ss`) are spelled as they always
   were, so a Latin title keeps the id it had;
 - any other letter, mark or digit is transliterated by `anyascii`: Cyrillic, Greek,
-  Arabic, Persian, Hebrew, Indic scripts, Korean, Japanese kana, and Latin letters that
-  do not decompose (`Þ` -> `th`, `ə` -> `e`, `ŋ` -> `ng`). A Chinese character (also a
-  Japanese kanji, read in Mandarin: something readable, if not the Japanese reading) is
-  its pinyin syllable, a word of its own: `中文简历` -> `zhong-wen-jian-li`;
+  Arabic and Persian (their alef spelled `a`), Hebrew, Indic scripts, Korean, Japanese
+  kana, and Latin letters that do not decompose (`Þ` -> `th`, `ə` -> `e`, `ŋ` -> `ng`).
+  A Chinese character (also a Japanese kanji, read in Mandarin: something readable, if
+  not the Japanese reading) is its pinyin syllable, a word of its own: `中文简历` ->
+  `zhong-wen-jian-li`;
 - punctuation of other scripts separates words (`、` `・` `،` `।`); what is not a letter
   or a digit, emoji among them, is left out.
 """
@@ -32,6 +33,9 @@ SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 _LETTERS = str.maketrans({"ø": "o", "Ø": "O", "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE",
                           "ß": "ss", "đ": "d", "Đ": "D", "ł": "l", "Ł": "L", "þ": "th",
                           "ð": "d", "ı": "i"})  # fmt: skip
+# Where anyascii spells nothing but a reader expects a letter: Arabic script's alef
+# (`سلام` reads `slam`, not `slm`; `تهران`, `thran`).
+_SPELLINGS = {"\u0627": "a", "\u0623": "a", "\u0625": "i", "\u0671": "a"}
 # Marks that stand inside a word of their script: Hebrew geresh and gershayim.
 _INSIDE_A_WORD = frozenset("\u05f3\u05f4")
 
@@ -47,7 +51,7 @@ def _spelled(char: str) -> str:
         return plain
     category = unicodedata.category(char)
     if category[0] in "LMN":
-        letters = re.sub(r"[^A-Za-z0-9]", "", anyascii(char))
+        letters = _SPELLINGS.get(char) or re.sub(r"[^A-Za-z0-9]", "", anyascii(char))
         han = unicodedata.name(char, "").startswith(("CJK UNIFIED", "CJK COMPATIBILITY IDEO"))
         return f" {letters} " if han else letters
     other_script = ord(char) >= 0x370 and not 0x2000 <= ord(char) <= 0x206F

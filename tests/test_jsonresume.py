@@ -10,6 +10,7 @@ from typing import Any, cast
 
 import jsonschema
 import pytest
+import yaml
 
 from conftest import REPO, front_matter, run
 
@@ -189,3 +190,69 @@ def test_what_cannot_be_imported_is_said_plainly(
     assert result.exit_code == 1
     assert message in result.stderr and "Traceback" not in result.output
     assert not (tmp_path / "out").exists()
+
+
+def test_titles_in_any_script_and_pasted_html_import_as_readable_files(tmp_path: Path) -> None:
+    """Chinese, Russian and Persian titles made files named `evidence`, `evidence-2`...
+    and `40`; HTML in summaries and highlights printed as tags on the resume. Now each
+    file is named by its title, transliterated, and the HTML is Markdown."""
+    root = tmp_path / "fang"
+    result = run("import", "jsonresume", str(DATA / "scripts-and-html.resume.json"), str(root))
+    assert result.exit_code == 0, result.output
+    evidence = {p.stem: front_matter(p) for p in (root / "content" / "evidence").glob("*.md")}
+    assert sorted(evidence) == [
+        "built-a-tool-used-by-3-teams",  # `Built <a href=...>a tool</a> used by 3&nbsp;teams`
+        "jayzh-bhtryn-mhnds",  # جایزه بهترین مهندس
+        "jiang-di-zhi-fu-yan-chi-40",  # 降低支付延迟40%
+        "loved-it-3-and-a-b-list-string-too",
+        "mentor-code-club",
+        "proekt-alfa",  # Проект «Альфа»
+        "rukovoditel-gruppy-razrabotki",  # Руководитель группы разработки, twice
+        "rukovoditel-gruppy-razrabotki-2",
+    ]
+    tool = evidence["built-a-tool-used-by-3-teams"]
+    assert tool["title"] == "Built a tool used by 3 teams"
+    assert tool["links"] == [{"label": "a tool", "url": "https://github.com/fang/tool"}]
+    assert evidence["loved-it-3-and-a-b-list-string-too"]["title"] == (
+        "Loved it <3 and a < b, List<String> too"
+    )
+    assert evidence["jayzh-bhtryn-mhnds"]["summary"] == "For *outstanding* work"
+    assert evidence["proekt-alfa"]["summary"] == "A **tool** for data"
+    body = (root / "content" / "evidence" / "mentor-code-club.md").read_text(encoding="utf-8")
+    assert body.endswith("---\n- Ran **20** sessions\n- Click here\n")
+    profile = yaml.safe_load((root / "content" / "profile.yaml").read_text(encoding="utf-8"))
+    assert profile["name"] == "王芳 (Wang Fang)"
+    assert profile["headline"] == "Senior Engineer & Lead"
+    assert profile["summary"] == (
+        "Engineer with **10 years** in payments & data.\n\n"
+        "Speaks Chinese, Russian & Persian.\\\nBased in Berlin."
+    )
+    [tencent, yandex] = profile["experience"]
+    assert tencent["title"] == "高级软件工程师"
+    assert tencent["summary"] == (
+        "Led the *payments* team.\n\nHired **six** engineers:\n\n"
+        "- Cut latency by 40%\n- Wrote [the post](https://example.org/post)"
+    )
+    assert yandex["highlights"] == [
+        "rukovoditel-gruppy-razrabotki",
+        "rukovoditel-gruppy-razrabotki-2",
+    ]
+    report = result.output.split("Not kept")[1]
+    for line in (
+        "basics.summary: left out of its HTML: <script> and what it holds",
+        "work[0].summary: left out of its HTML: the `target` attribute",
+        "awards[0].summary: left out of its HTML: <img> (an image of “badge”)",
+        "volunteer[0].summary: left out of its HTML: the `style` attribute, <span>",
+        "volunteer[0].highlights[1]: left out of its HTML: the link to `javascript:alert(1)`",
+    ):
+        assert f"  - {line}" in report, line
+    assert json.loads(run("check", str(root), "--format", "json").stdout)["counts"]["error"] == 0
+    build = run("build", str(root), "--no-pdf")
+    assert build.exit_code == 0, build.output
+    resume = (root / "site" / "resume" / "index.html").read_text(encoding="utf-8")
+    for shown in ("&lt;br", "&lt;p", "&lt;b", "&lt;/", "&lt;a", "&lt;script", "&amp;amp;"):
+        assert shown not in resume, shown  # a tag or an entity printed as text
+    assert "Engineer with <strong>10 years</strong> in payments &amp; data." in resume
+    assert "Speaks Chinese, Russian &amp; Persian.<br />\nBased in Berlin." in resume
+    assert '<li>Wrote <a href="https://example.org/post">the post</a></li>' in resume
+    assert "Loved it &lt;3 and a &lt; b, List&lt;String&gt; too" in resume

@@ -104,7 +104,8 @@ def test_new_never_overwrites_and_names_what_is_wrong(project: Path) -> None:
         ("A" * 10 + " " + "b" * 60, "aaaaaaaaaa"),
         ("Word " * 1_000, "-".join(["word"] * 12)),  # 59 characters, cut after a word
         ("supercalifragilistic" * 250, ("supercalifragilistic" * 3)[:60]),  # one long word
-        ("日本語", ""),
+        ("日本語", "ri-ben-yu"),  # other scripts: tests/test_ids.py
+        ("🚀 🎉", ""),
     ],
 )
 def test_slugs(title: str, expected: str) -> None:
@@ -128,5 +129,19 @@ def test_a_title_of_any_length_makes_a_file_the_system_accepts(project: Path) ->
         "error: the id is 300 characters long; an id has at most 60, so that its file name "
         "stays readable: give a shorter --id\n"
     )
-    result = run("new", "goal", "日本語", "-p", str(project))
+    result = run("new", "goal", "🚀 🎉", "-p", str(project))
     assert result.exit_code == 1 and "give one with --id" in result.stderr
+
+
+def test_a_title_in_another_script_makes_a_readable_file_name(project: Path) -> None:
+    """`portfolio new` named a Chinese or Russian title's file nothing (an error asking
+    for --id); now its id is the title, transliterated, and the title is kept as written."""
+    for title, stem in (("提升团队交付速度", "ti-sheng-tuan-dui-jiao-fu-su-du"),
+                        ("Руководитель группы", "rukovoditel-gruppy")):  # fmt: skip
+        result = run("new", "evidence", title, "-p", str(project))
+        assert result.exit_code == 0, result.output
+        path = project / "content" / "evidence" / f"{stem}.md"
+        assert front_matter(path)["title"] == title
+    result = run("new", "evidence", "提升团队交付速度", "-p", str(project))
+    assert result.exit_code == 1 and "already exists" in result.stderr
+    assert run("check", str(project)).exit_code == 0

@@ -3,7 +3,9 @@
 `Mapper` turns the sections into a profile and a list of evidence files: each work
 highlight an achievement under its position; volunteering, awards, certificates,
 publications, references and projects each a kind of evidence. Every value is read
-through `jsonresume_read.Reader`, which checks it and reports what it leaves out.
+through `jsonresume_read.Reader`, which checks it and reports what it leaves out: the
+summaries and the bullets of a body as Markdown (HTML in them made Markdown), every
+other text plain.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from portfolio.content.ids import slug
+from portfolio.content.ids import unique_id
 from portfolio.interop.jsonresume_read import Reader
 
 # Where a profile lives when a resume gives only the username.
@@ -55,10 +57,7 @@ class Mapper:
         self.evidence: list[NewEvidence] = []
 
     def add(self, title: str, meta: dict[str, Any], body: str = "") -> str:
-        base = slug(title) or "evidence"
-        new_id, n = base, 2
-        while new_id in self.taken:
-            new_id, n = f"{base}-{n}", n + 1
+        new_id = unique_id(title, self.taken, "evidence")
         self.taken.add(new_id)
         self.evidence.append(NewEvidence(new_id, _clean({"title": title, **meta}), body))
         return new_id
@@ -103,7 +102,7 @@ class Mapper:
                 "phone": phone,
                 "location": self.location(r.value(basics, "location")),
                 "links": links,
-                "summary": r.text(basics, "summary", "basics"),
+                "summary": r.prose(basics, "summary", "basics"),
                 "private": ["phone"] if phone else [],
                 "languages": [
                     _clean({"name": r.text(x, "language", w), "level": r.text(x, "fluency", w)})
@@ -155,10 +154,11 @@ class Mapper:
         r = self.read
         organization = r.text(item, "name", where) or r.text(item, "company", where) or "Unknown"
         title = r.text(item, "position", where) or "Position"
-        summary = r.text(item, "summary", where)
-        highlights = [
-            self.add(text, {"kind": "achievement", "organization": organization, "role": title})
-            for text in r.texts(item, "highlights", where)
+        summary = r.prose(item, "summary", where)
+        achievement = {"kind": "achievement", "organization": organization, "role": title}
+        highlights = [  # a link in a highlight is kept among the evidence's links
+            self.add(text, {**achievement, "links": links})
+            for text, links in r.titles(item, "highlights", where)
         ]
         return _clean(
             {
@@ -194,14 +194,18 @@ class Mapper:
             for w, x in r.items(data, section):
                 meta: dict[str, Any] = {"kind": kind, "links": self.link(x, w, label)}
                 for ours, theirs in fields.items():
+                    if ours == "summary":  # one line of Markdown
+                        meta[ours] = r.prose(x, theirs, w, inline=True)
+                        continue
                     meta[ours] = r.date(x, theirs, w) if ours == "date" else r.text(x, theirs, w)
                 self.add(r.text(x, title_key, w) or fallback, meta)
         for w, x in r.items(data, "volunteer"):
             org, role = r.text(x, "organization", w), r.text(x, "position", w)
             meta = {"kind": "volunteer", **self.dates(x, w), "organization": org, "role": role}
-            meta |= {"summary": r.text(x, "summary", w), "links": self.link(x, w, "Website")}
+            meta |= {"summary": r.prose(x, "summary", w, inline=True)}
+            meta |= {"links": self.link(x, w, "Website")}
             title = ", ".join(t for t in (role, org) if t) or "Volunteering"
-            self.add(title, meta, _bullets(r.texts(x, "highlights", w)))
+            self.add(title, meta, _bullets(r.proses(x, "highlights", w)))
         for w, x in r.items(data, "references"):
             name, quote = r.text(x, "name", w) or "A colleague", r.text(x, "reference", w)
             if quote:
@@ -228,12 +232,12 @@ class Mapper:
             **dates,
             "organization": r.text(item, "entity", where),
             "role": ", ".join(r.texts(item, "roles", where)) or None,
-            "summary": r.text(item, "description", where),
+            "summary": r.prose(item, "description", where, inline=True),
             "skills": r.texts(item, "keywords", where),
             "links": self.link(item, where, "Project"),
         }
         name = r.text(item, "name", where) or "Project"
-        self.add(name, meta, _bullets(r.texts(item, "highlights", where)))
+        self.add(name, meta, _bullets(r.proses(item, "highlights", where)))
 
 
 # section -> (kind, the key of its title, a title if it has none, our key -> theirs, link label)

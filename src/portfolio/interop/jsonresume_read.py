@@ -6,15 +6,19 @@ Real resumes are messy: sections may be missing or of the wrong type, dates may 
 (with its path, for the import report), and knows which keys it never read, so that
 nothing is lost without a word. A date it cannot read is never None (an end date left
 out reads "present"): it is a `MisreadDate`, which the writer keeps with a comment.
+HTML pasted into a text (`<br>`, `<b>`, `&amp;`) is read by interop/html.py: as
+Markdown in prose (`prose`), as plain text everywhere else.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any
 
 from portfolio.content.dates import DateError, PartialDate
 from portfolio.content.links import LinkRefused, check_address, completed
+from portfolio.interop.html import Converted, to_inline, to_markdown, to_text
 
 # `2015-01-01T00:00:00Z`, `2015-01-01 09:30`: a date with the time of day after it.
 _TIME_OF_DAY = re.compile(
@@ -74,17 +78,17 @@ class Reader:
             if key not in self.read.get(id(node), set()) and value not in (None, "", [], {})
         ]
 
-    def text(self, node: Any, key: str, where: str) -> str | None:
+    def _raw(self, node: Any, key: str, where: str) -> str | None:
         value = self.value(node, key)
         if value is None:
             return None
         if isinstance(value, bool) or not isinstance(value, str | int | float):
             self.dropped.append(f"{where}.{key}: not text")
             return None
-        text = str(value).strip()
-        return text or None
+        return str(value)
 
-    def texts(self, node: Any, key: str, where: str) -> list[str]:
+    def _raws(self, node: Any, key: str, where: str) -> list[tuple[str, str]]:
+        """The texts of a list, each with its path."""
         value = self.value(node, key)
         if value is None:
             return []
@@ -96,8 +100,55 @@ class Reader:
             if isinstance(item, bool) or not isinstance(item, str | int | float):
                 if item not in (None, ""):
                     self.dropped.append(f"{where}.{key}[{i}]: not text")
-            elif str(item).strip():
-                found.append(str(item).strip())
+            else:
+                found.append((f"{where}.{key}[{i}]", str(item)))
+        return found
+
+    def _converted(self, raw: str, path: str, how: Callable[[str], Converted]) -> Converted:
+        """The text with its HTML read, and what that left out in the report."""
+        converted = how(raw)
+        if converted.dropped:
+            self.dropped.append(f"{path}: left out of its HTML: {', '.join(converted.dropped)}")
+        return converted
+
+    def _line(self, raw: str, path: str) -> str | None:
+        converted = self._converted(raw, path, to_text)
+        for _, url in converted.links:
+            self.dropped.append(f"{path}: the link to `{url}` (the field is plain text)")
+        return converted.text or None
+
+    def text(self, node: Any, key: str, where: str) -> str | None:
+        """Plain text on one line: any HTML's tags left out, its entities decoded."""
+        raw = self._raw(node, key, where)
+        return None if raw is None else self._line(raw, f"{where}.{key}")
+
+    def texts(self, node: Any, key: str, where: str) -> list[str]:
+        found = (self._line(raw, path) for path, raw in self._raws(node, key, where))
+        return [text for text in found if text]
+
+    def prose(self, node: Any, key: str, where: str, inline: bool = False) -> str | None:
+        """Markdown: any HTML as its Markdown (`<b>` -> `**`); on one line if `inline`."""
+        raw = self._raw(node, key, where)
+        if raw is None:
+            return None
+        how = to_inline if inline else to_markdown
+        return self._converted(raw, f"{where}.{key}", how).text or None
+
+    def proses(self, node: Any, key: str, where: str) -> list[str]:
+        """Lines of Markdown (bullets)."""
+        found = (
+            self._converted(raw, path, to_inline) for path, raw in self._raws(node, key, where)
+        )
+        return [c.text for c in found if c.text]
+
+    def titles(self, node: Any, key: str, where: str) -> list[tuple[str, list[dict[str, str]]]]:
+        """Titles in plain text, each with the links its HTML held (`label`, `url`)."""
+        found = []
+        for path, raw in self._raws(node, key, where):
+            converted = self._converted(raw, path, to_text)
+            links = [{"label": label or "Link", "url": url} for label, url in converted.links]
+            if converted.text:
+                found.append((converted.text, links))
         return found
 
     def date(self, node: Any, key: str, where: str) -> str | None:

@@ -3,8 +3,8 @@ target's `language` for its pack; English output is what it has always been.
 
 Builds a copy of the sample in German, and one whose promotion target is German in
 an English project; checks that the German catalog covers every string the base
-theme and the views ask for, and nothing else; that an unknown tag builds in
-English; that a child theme can reword one string.
+theme and the views ask for, and nothing else; that an unknown language is an error
+naming its file and line, with a suggestion; that a child theme can reword one string.
 """
 
 from __future__ import annotations
@@ -22,7 +22,15 @@ from markupsafe import Markup
 
 from conftest import REPO, copy_sample, run
 from portfolio.content.dates import PartialDate
-from portfolio.content.language import N_, format_date, format_number, verbatim, with_unit
+from portfolio.content.language import (
+    N_,
+    UnknownLanguage,
+    check_language,
+    format_date,
+    format_number,
+    verbatim,
+    with_unit,
+)
 from portfolio.errors import BuildError
 from portfolio.site.themes import Catalog, Theme, catalog, environment
 
@@ -302,19 +310,82 @@ def test_german_dates_and_numbers_follow_cldr() -> None:
     assert format_number(41200, "de-CH") == swiss and swiss[2] in "’'"
 
 
-def test_an_unknown_language_falls_back_to_its_base_then_english() -> None:
+def test_a_tag_that_skipped_the_check_falls_back_to_its_language_then_english() -> None:
+    """What `check_language` lets through builds in the language without its region
+    (`fr-US`, `zh-Hant-US` keeps its script); what it stops still builds in English."""
+    assert format_date(dt.date(2026, 3, 15), "fr-US") == "15 mars 2026"
     assert format_date(dt.date(2026, 3, 15), "de-XX") == "15. März 2026"
+    assert format_date(dt.date(2026, 3, 15), "zh-Hant-US") == "2026年3月15日"
     assert format_date(dt.date(2026, 3, 15), "tlh") == "15 Mar 2026"
     assert format_number(41200, "tlh") == "41,200"
 
 
-def test_an_unknown_language_tag_builds_in_english(tmp_path: Path) -> None:
+# --- checking `language:` ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("written", "tag"),
+    [
+        ("en", "en"), ("de-CH", "de-CH"), ("pt_BR", "pt-BR"), ("PT-br", "pt-BR"),
+        ("zh-Hant-TW", "zh-Hant-TW"), ("zh_hans", "zh-Hans"), ("es-419", "es-419"),
+        ("fr-US", "fr-US"), ("de-CH-1996", "de-CH-1996"), ("no", "no"),
+    ],
+)  # fmt: skip
+def test_a_known_language_is_accepted_and_spelt_the_bcp_47_way(written: str, tag: str) -> None:
+    assert check_language(written) == tag
+
+
+@pytest.mark.parametrize(
+    ("written", "message", "hint"),
+    [
+        ("German", "`German` is not a language tag", "did you mean `de` (German)?"),
+        ("Deutsch", "`Deutsch` is not a language tag", "did you mean `de` (German)?"),
+        ("français", "not a language tag", "did you mean `fr` (French)?"),
+        ("Portuguese (Brazil)", "not a language tag", "did you mean `pt-BR`"),
+        ("日本語", "not a language tag", "did you mean `ja` (Japanese)?"),
+        ("Deutch", "not a language tag", "did you mean `de` (German)?"),
+        ("xx", "`xx` is not a language Babel knows", "write a BCP 47 language tag like `en`"),
+        ("dee", "`dee` is not a language Babel knows", "did you mean `de` (German)?"),
+        ("tlh", "no CLDR data for Klingon", "like `en`"),
+        ("eng", "`eng` is an old or long code for English", "did you mean `en` (English)?"),
+        ("iw", "old or long code for Hebrew", "did you mean `he` (Hebrew)?"),
+        ("jp", "`jp` is the code of a region, not of a language", "did you mean `ja`"),
+        ("en-XX", "`XX` in `en-XX` is not the code of a region", "did you mean `en` (English)?"),
+        ("en-UK", "`UK` in `en-UK` is not a region's code", "did you mean `en-GB`"),
+        ("zh-Hanz", "CLDR does not write Chinese in `Hanz`", "did you mean `zh-Hant`"),
+        ("en-US-x-twain", "not a language tag", "write a BCP 47 language tag"),
+        (" ", "the language is empty", "or remove the key"),
+    ],
+)
+def test_an_unknown_language_says_what_to_write(written: str, message: str, hint: str) -> None:
+    with pytest.raises(UnknownLanguage) as caught:
+        check_language(written)
+    assert message in str(caught.value) and hint in caught.value.hint
+
+
+@pytest.mark.parametrize("command", ["check", "build"])
+def test_a_wrong_language_is_reported_with_every_other_mistake(
+    tmp_path: Path, command: str
+) -> None:
     root = copy_sample(tmp_path / "project")
-    _set(root, "portfolio.yaml", "language", "tlh")
-    site = _build(root, "--no-pdf") / "site"
-    page = (site / "index.html").read_text(encoding="utf-8")
-    assert '<html lang="tlh">' in page  # the content's language, as the author said
-    assert "Selected impact" in page and "As of 22 Nov 2026" in page
+    _set(root, "portfolio.yaml", "language", "Deutsch")
+    _set(root, "portfolio.yaml", "paper", "A5")
+    _set(root, f"content/targets/{TARGET}.yaml", "language", "en-XX")
+
+    def line(file: str, key: str) -> int:
+        lines = (root / file).read_text(encoding="utf-8").splitlines()
+        return next(i for i, text in enumerate(lines, 1) if text.startswith(f"{key}:"))
+
+    target = f"content/targets/{TARGET}.yaml"
+    result = run(command, str(root), *(["--no-pdf"] if command == "build" else []))
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    said = result.output
+    assert f"portfolio.yaml:{line('portfolio.yaml', 'language')}:11: `language`: `Deutsch`" in said
+    assert "hint: did you mean `de` (German)?" in said
+    assert f"portfolio.yaml:{line('portfolio.yaml', 'paper')}:8: `paper` cannot be `A5`" in said
+    assert f"{target}:{line(target, 'language')}:11: `language`: `XX` in `en-XX`" in said
+    assert "3 errors" in said
+    assert not (root / "site").exists()
 
 
 def test_a_child_theme_rewords_one_string(tmp_path: Path) -> None:

@@ -1,10 +1,13 @@
 """Language: dates, numbers and theme strings follow `language` in portfolio.yaml, and a
 target's `language` for its pack; English output is what it has always been.
 
-Builds a copy of the sample in German, and one whose promotion target is German in
-an English project; checks that the German catalog covers every string the base
-theme and the views ask for, and nothing else; that an unknown tag builds in
-English; that a child theme can reword one string.
+Builds a copy of the sample in every language the base theme has a catalog for
+(themes/base/i18n: German, Spanish, French, Portuguese, Chinese, Japanese, Arabic), and
+one whose promotion target is German in an English project; checks that each catalog
+covers every string the base theme and the views ask for, and nothing else, with its
+placeholders and its language's plural forms; that no page is left in English; that an
+unknown language is an error naming its file and line, with a suggestion; that a child
+theme can reword one string.
 """
 
 from __future__ import annotations
@@ -12,22 +15,40 @@ from __future__ import annotations
 import datetime as dt
 import html
 import re
+import string
+from collections.abc import Callable
 from pathlib import Path
 
 import babel.numbers
 import pypdf
 import pytest
 import yaml
+from babel import Locale
 from markupsafe import Markup
 
 from conftest import REPO, copy_sample, run
 from portfolio.content.dates import PartialDate
-from portfolio.content.language import N_, format_date, format_number, verbatim, with_unit
+from portfolio.content.language import (
+    N_,
+    UnknownLanguage,
+    check_language,
+    format_date,
+    format_number,
+    format_percent,
+    verbatim,
+    with_unit,
+)
 from portfolio.errors import BuildError
 from portfolio.site.themes import Catalog, Theme, catalog, environment
 
 BASE = REPO / "themes" / "base"
 CATALOG = BASE / "i18n" / "de.yaml"
+CATALOGS = sorted((BASE / "i18n").glob("*.yaml"))
+LANGUAGES = [path.stem for path in CATALOGS]
+# How the tests write each language in portfolio.yaml: Portuguese as Babel spells it,
+# which the site writes the BCP 47 way, `pt-BR`.
+SPELLING = {"pt": "pt_BR"}
+TAGS = {"pt": "pt-BR"}
 TARGET = "rotaverde-staff-promotion"
 # `_("...")` and `_n("...", ...)` in templates; `N_("...")` in Python: the first string.
 STRING = r"""\s*(?:"((?:[^"\\]|\\.)*)"|'((?:[^'\\]|\\.)*)')"""
@@ -59,12 +80,38 @@ def _build(root: Path, *args: str) -> Path:
     return root
 
 
+def _targets(root: Path) -> list[str]:
+    return [p.relative_to(root).as_posix() for p in (root / "content" / "targets").glob("*.yaml")]
+
+
+def _entries(language: str) -> dict[str, str | dict[str, str]]:
+    """The base theme's catalog for a language, as plain YAML."""
+    entries = yaml.safe_load((BASE / "i18n" / f"{language}.yaml").read_text(encoding="utf-8"))
+    assert isinstance(entries, dict)
+    return entries
+
+
 @pytest.fixture(scope="module")
-def german(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def built(tmp_path_factory: pytest.TempPathFactory) -> Callable[[str], Path]:
+    """The sample built without PDFs in a language, its packs too, once per language:
+    its root."""
+    roots: dict[str, Path] = {}
+
+    def build(language: str) -> Path:
+        if language not in roots:
+            root = copy_sample(tmp_path_factory.mktemp(f"sample-{language}"))
+            for file in ["portfolio.yaml", *sorted(_targets(root))]:
+                _set(root, file, "language", SPELLING.get(language, language))
+            roots[language] = _build(root, "--no-pdf")
+        return roots[language]
+
+    return build
+
+
+@pytest.fixture(scope="module")
+def german(built: Callable[[str], Path]) -> Path:
     """The sample with `language: de`: its site."""
-    root = copy_sample(tmp_path_factory.mktemp("german"))
-    _set(root, "portfolio.yaml", "language", "de")
-    return _build(root, "--no-pdf") / "site"
+    return built("de") / "site"
 
 
 @pytest.fixture(scope="module")
@@ -128,18 +175,71 @@ def test_a_german_evidence_page(german: Path) -> None:
     assert "41.200 EUR" in text and "4.800 ms" in text and "Besser" in text
 
 
-def test_no_translated_string_is_left_in_english(german: Path) -> None:
-    """A theme string printed through a filter or joined as text would stay English."""
-    entries = yaml.safe_load(CATALOG.read_text(encoding="utf-8"))
+# --- every language --------------------------------------------------------------
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_no_translated_string_is_left_in_english(
+    built: Callable[[str], Path], language: str
+) -> None:
+    """A theme string printed through a filter or joined as text would stay English:
+    none of three words or more is on any page of the site or of a pack (the sample's
+    content is English, and so are the goal audit's notes)."""
     loud = [
         k
-        for k, v in entries.items()
+        for k, v in _entries(language).items()
         if isinstance(v, str) and v != k and "{" not in k and len(k.split()) >= 3
     ]
-    for page in sorted(german.rglob("*.html")):
+    root = built(language)
+    pages = sorted([*(root / "site").rglob("*.html"), *(root / "packs").rglob("*.html")])
+    assert len(pages) > 20
+    for page in pages:
         text = _text(page, findings=False)
         left = [k for k in loud if k in text]
-        assert not left, f"{page.relative_to(german)}: {left}"
+        assert not left, f"{page.relative_to(root)}: {left}"
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_home_page_and_the_resume_speak_the_language(
+    built: Callable[[str], Path], language: str
+) -> None:
+    words = {k: v for k, v in _entries(language).items() if isinstance(v, str)}
+    site = built(language) / "site"
+    home = (site / "index.html").read_text(encoding="utf-8")
+    assert f'<html lang="{TAGS.get(language, language)}">' in home
+    for nav in ("Resume", "Goals", "Evidence"):
+        assert f">{words[nav]}</a>" in home and f">{nav}</a>" not in home
+    text = _text(site / "index.html")
+    for source in ("Read the resume", "Selected impact", "What I am working towards"):
+        assert words[source] in text and source not in text
+    resume = (site / "resume" / "index.html").read_text(encoding="utf-8")
+    for heading in ("Summary", "Experience", "Skills", "Education", "Languages"):
+        for said, wanted in ((words[heading], True), (heading, False)):
+            found = re.search(rf"<h2[^>]*>\s*{re.escape(said)}\s*</h2>", resume)
+            assert bool(found) == wanted, f"<h2>{said}</h2>"
+    start = format_date(PartialDate(2022, 3), language)  # the current position
+    assert words["{start} – present"].format(start=start) in _text(site / "resume" / "index.html")
+
+
+@pytest.mark.parametrize(
+    ("language", "as_of"),
+    [
+        ("fr", "À jour au 22 nov. 2026"),
+        ("es", "Actualizado a 22 nov 2026"),
+        ("ja", "2026年11月22日時点"),
+        ("zh", "截至2026年11月22日"),
+        ("ar", "آخر تحديث: 22 نوفمبر 2026"),
+    ],
+)
+def test_dates_and_numbers_on_the_page_follow_cldr(
+    built: Callable[[str], Path], language: str, as_of: str
+) -> None:
+    text = _text(built(language) / "site" / "index.html")
+    assert as_of in text  # the footer: the catalog's words around CLDR's date
+    spend = with_unit(41200, "EUR", language)  # a featured metric, CLDR's way
+    change = f"−{format_percent(0.35, language)}"  # its change, CLDR's percent
+    for said in (spend, change):
+        assert " ".join(said.split()) in text  # _text() reads no-break spaces as spaces
 
 
 # --- a German pack in an English project -------------------------------------------
@@ -221,16 +321,90 @@ def _asked() -> dict[str, str]:
     return asked
 
 
-def test_the_german_catalog_covers_every_string_and_only_those() -> None:
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_each_catalog_covers_every_string_and_only_those(language: str) -> None:
     asked = _asked()
-    entries = yaml.safe_load(CATALOG.read_text(encoding="utf-8"))
+    entries = _entries(language)
     missing = sorted(set(asked) - set(entries))
     unused = sorted(set(entries) - set(asked))
-    assert not missing, f"not in {CATALOG.name}: {[(s, asked[s]) for s in missing]}"
-    assert not unused, f"in {CATALOG.name} but asked for nowhere: {unused}"
+    assert not missing, f"not in {language}.yaml: {[(s, asked[s]) for s in missing]}"
+    assert not unused, f"in {language}.yaml but asked for nowhere: {unused}"
     plurals = {s for s, where in asked.items() if where.endswith("(_n)")}
     assert {s for s, v in entries.items() if isinstance(v, dict)} == plurals
     assert len(asked) > 200  # the regexes found the strings, not nothing
+    assert not [s for s, v in entries.items() if not v], "an empty translation"
+
+
+def test_there_are_the_catalogs_the_theme_promises() -> None:
+    assert set(LANGUAGES) >= {"de", "es", "fr", "pt", "zh", "ja", "ar"}
+
+
+def _names(text: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
+
+
+def _single(language: str, category: str) -> bool:
+    """True if a plural category holds one count only (Arabic `zero`, `one`, `two`):
+    its form may say the number in words rather than print `{n}`."""
+    rule = Locale.parse(language).plural_form
+    return len([n for n in range(1000) if rule(n) == category]) == 1
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_each_translation_keeps_its_placeholders(language: str) -> None:
+    """Every placeholder of the source string, and no other (a plural may add `{n}`);
+    only a plural form for one count may say the number in words: `دليلان`, not `{n}`."""
+    wrong = []
+    for source, entry in _entries(language).items():
+        forms = entry.items() if isinstance(entry, dict) else [("", entry)]
+        for category, text in forms:
+            needed = _names(source)
+            allowed = needed | {"n"} if isinstance(entry, dict) else needed
+            if category and _single(language, category):
+                needed = needed - {"n"}
+            if not needed <= _names(text) <= allowed:
+                wrong.append((source, category, text))
+    assert not wrong
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_each_plural_has_its_language_s_categories(language: str) -> None:
+    """The CLDR categories Babel gives the language, each: French `one`, `many`,
+    `other`; Arabic six; Chinese and Japanese `other` alone."""
+    wanted = set(Locale.parse(language).plural_form.tags) | {"other"}
+    wrong = {
+        source: sorted(forms)
+        for source, forms in _entries(language).items()
+        if isinstance(forms, dict) and set(forms) != wanted
+    }
+    assert not wrong, f"{language} plurals need exactly {sorted(wanted)}"
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_each_catalog_says_its_glossary(language: str) -> None:
+    head = (BASE / "i18n" / f"{language}.yaml").read_text(encoding="utf-8").split("\n\n")[0]
+    assert head.startswith("# ") and "Words used throughout" in head
+
+
+@pytest.mark.parametrize(
+    ("language", "counts"),
+    [
+        ("fr", {0: "0\u00a0preuve", 1: "1\u00a0preuve", 2: "2\u00a0preuves"}),
+        ("es", {0: "0 evidencias", 1: "1 evidencia", 1000000: "1000000 de evidencias"}),
+        ("ja", {1: "実績1件", 7: "実績7件"}),
+        (
+            "ar",
+            {0: "لا توجد أدلة", 1: "دليل واحد", 2: "دليلان", 3: "3 أدلة", 11: "11 دليلًا",
+             100: "100 دليل", 103: "103 أدلة"},
+        ),
+    ],
+)  # fmt: skip
+def test_a_count_takes_its_language_s_plural_form(language: str, counts: dict[int, str]) -> None:
+    strings = catalog(Theme("base", (BASE,)), language)
+    said = {
+        n: strings.ngettext("{n} piece of evidence", "{n} pieces of evidence", n) for n in counts
+    }
+    assert said == counts
 
 
 def test_the_catalog_loads_and_checks_itself() -> None:
@@ -302,19 +476,104 @@ def test_german_dates_and_numbers_follow_cldr() -> None:
     assert format_number(41200, "de-CH") == swiss and swiss[2] in "’'"
 
 
-def test_an_unknown_language_falls_back_to_its_base_then_english() -> None:
+@pytest.mark.parametrize(
+    ("language", "date", "month", "number"),
+    [
+        ("es", "15 mar 2026", "mar 2026", "41.200,5"),
+        ("fr", "15 mars 2026", "mars 2026", "41\u202f200,5"),
+        ("pt", "15 de mar. de 2026", "mar. de 2026", "41.200,5"),
+        ("zh", "2026年3月15日", "2026年3月", "41,200.5"),
+        ("ja", "2026年3月15日", "2026年3月", "41,200.5"),
+        ("ar", "15 مارس 2026", "مارس 2026", "41,200.5"),
+    ],
+)
+def test_dates_and_numbers_follow_cldr_in_each_catalog_s_language(
+    language: str, date: str, month: str, number: str
+) -> None:
+    assert format_date(dt.date(2026, 3, 15), language) == date
+    assert format_date(PartialDate(2026, 3), language) == month
+    assert format_number(41200.5, language) == number
+    assert format_number(41200.5, language) == babel.numbers.format_decimal(
+        41200.5, locale=language
+    )
+
+
+def test_a_tag_that_skipped_the_check_falls_back_to_its_language_then_english() -> None:
+    """What `check_language` lets through builds in the language without its region
+    (`fr-US`, `zh-Hant-US` keeps its script); what it stops still builds in English."""
+    assert format_date(dt.date(2026, 3, 15), "fr-US") == "15 mars 2026"
     assert format_date(dt.date(2026, 3, 15), "de-XX") == "15. März 2026"
+    assert format_date(dt.date(2026, 3, 15), "zh-Hant-US") == "2026年3月15日"
     assert format_date(dt.date(2026, 3, 15), "tlh") == "15 Mar 2026"
     assert format_number(41200, "tlh") == "41,200"
 
 
-def test_an_unknown_language_tag_builds_in_english(tmp_path: Path) -> None:
+# --- checking `language:` ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("written", "tag"),
+    [
+        ("en", "en"), ("de-CH", "de-CH"), ("pt_BR", "pt-BR"), ("PT-br", "pt-BR"),
+        ("zh-Hant-TW", "zh-Hant-TW"), ("zh_hans", "zh-Hans"), ("es-419", "es-419"),
+        ("fr-US", "fr-US"), ("de-CH-1996", "de-CH-1996"), ("no", "no"),
+    ],
+)  # fmt: skip
+def test_a_known_language_is_accepted_and_spelt_the_bcp_47_way(written: str, tag: str) -> None:
+    assert check_language(written) == tag
+
+
+@pytest.mark.parametrize(
+    ("written", "message", "hint"),
+    [
+        ("German", "`German` is not a language tag", "did you mean `de` (German)?"),
+        ("Deutsch", "`Deutsch` is not a language tag", "did you mean `de` (German)?"),
+        ("français", "not a language tag", "did you mean `fr` (French)?"),
+        ("Portuguese (Brazil)", "not a language tag", "did you mean `pt-BR`"),
+        ("日本語", "not a language tag", "did you mean `ja` (Japanese)?"),
+        ("Deutch", "not a language tag", "did you mean `de` (German)?"),
+        ("xx", "`xx` is not a language Babel knows", "write a BCP 47 language tag like `en`"),
+        ("dee", "`dee` is not a language Babel knows", "did you mean `de` (German)?"),
+        ("tlh", "no CLDR data for Klingon", "like `en`"),
+        ("eng", "`eng` is an old or long code for English", "did you mean `en` (English)?"),
+        ("iw", "old or long code for Hebrew", "did you mean `he` (Hebrew)?"),
+        ("jp", "`jp` is the code of a region, not of a language", "did you mean `ja`"),
+        ("en-XX", "`XX` in `en-XX` is not the code of a region", "did you mean `en` (English)?"),
+        ("en-UK", "`UK` in `en-UK` is not a region's code", "did you mean `en-GB`"),
+        ("zh-Hanz", "CLDR does not write Chinese in `Hanz`", "did you mean `zh-Hant`"),
+        ("en-US-x-twain", "not a language tag", "write a BCP 47 language tag"),
+        (" ", "the language is empty", "or remove the key"),
+    ],
+)
+def test_an_unknown_language_says_what_to_write(written: str, message: str, hint: str) -> None:
+    with pytest.raises(UnknownLanguage) as caught:
+        check_language(written)
+    assert message in str(caught.value) and hint in caught.value.hint
+
+
+@pytest.mark.parametrize("command", ["check", "build"])
+def test_a_wrong_language_is_reported_with_every_other_mistake(
+    tmp_path: Path, command: str
+) -> None:
     root = copy_sample(tmp_path / "project")
-    _set(root, "portfolio.yaml", "language", "tlh")
-    site = _build(root, "--no-pdf") / "site"
-    page = (site / "index.html").read_text(encoding="utf-8")
-    assert '<html lang="tlh">' in page  # the content's language, as the author said
-    assert "Selected impact" in page and "As of 22 Nov 2026" in page
+    _set(root, "portfolio.yaml", "language", "Deutsch")
+    _set(root, "portfolio.yaml", "paper", "A5")
+    _set(root, f"content/targets/{TARGET}.yaml", "language", "en-XX")
+
+    def line(file: str, key: str) -> int:
+        lines = (root / file).read_text(encoding="utf-8").splitlines()
+        return next(i for i, text in enumerate(lines, 1) if text.startswith(f"{key}:"))
+
+    target = f"content/targets/{TARGET}.yaml"
+    result = run(command, str(root), *(["--no-pdf"] if command == "build" else []))
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    said = result.output
+    assert f"portfolio.yaml:{line('portfolio.yaml', 'language')}:11: `language`: `Deutsch`" in said
+    assert "hint: did you mean `de` (German)?" in said
+    assert f"portfolio.yaml:{line('portfolio.yaml', 'paper')}:8: `paper` cannot be `A5`" in said
+    assert f"{target}:{line(target, 'language')}:11: `language`: `XX` in `en-XX`" in said
+    assert "3 errors" in said
+    assert not (root / "site").exists()
 
 
 def test_a_child_theme_rewords_one_string(tmp_path: Path) -> None:

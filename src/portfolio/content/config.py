@@ -9,13 +9,23 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, Field, StrictBool
+from pydantic import AfterValidator, Field, StrictBool, WithJsonSchema
 
 from portfolio.content.dates import PartialDate
 from portfolio.content.frozen import FrozenDict
+from portfolio.content.language import check_language
 from portfolio.content.models import Model, Slug, Text
 
 # --- portfolio.yaml ---------------------------------------------------------------
+
+# A BCP 47 tag whose language Babel has CLDR data for (content/language.py checks it and
+# spells it as usual: `pt_BR` -> `pt-BR`). The schema holds an editor to the BCP 47
+# spelling, `pt-BR`, and checks the form only.
+Language = Annotated[
+    str,
+    AfterValidator(check_language),
+    WithJsonSchema({"type": "string", "pattern": r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$"}),
+]
 
 Paper = Literal["A4", "Letter"]
 # Read-only once validated, as every mapping of the assembled portfolio (content/frozen.py).
@@ -41,9 +51,8 @@ class SiteConfig(Model):
     theme: Slug = Field(
         "classic", description="A theme in themes/ or shipped with portfolio.", examples=["classic"]
     )
-    language: str = Field(
+    language: Language = Field(
         "en",
-        pattern=r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$",
         description="BCP 47 language tag: dates and theme strings.",
         examples=["en", "de"],
     )
@@ -102,9 +111,8 @@ class Target(Model):
         examples=["globex-job.json"],
     )
     paper: Paper | None = Field(None, description="Paper size of this pack's PDFs.")
-    language: str | None = Field(
+    language: Language | None = Field(
         None,
-        pattern=r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$",
         description="BCP 47 language of this pack.",
         examples=["de"],
     )

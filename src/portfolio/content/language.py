@@ -12,6 +12,8 @@ theme, and a pack is built before any theme is involved.
 from __future__ import annotations
 
 import datetime as dt
+import difflib
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -19,6 +21,7 @@ from functools import cache, lru_cache
 from babel import Locale, UnknownLocaleError
 from babel.core import get_global
 from babel.dates import format_interval, format_skeleton
+from babel.localedata import locale_identifiers
 from babel.numbers import format_decimal
 
 from portfolio.content.dates import PartialDate
@@ -74,14 +77,195 @@ NOTHING = verbatim("")  # an empty message: false in a template's `if`
 
 @cache
 def babel_locale(tag: str) -> Locale:
-    """The CLDR locale for a BCP 47 tag: the tag, else its base language, else English,
-    so that `tlh` or `en-XX` builds in English rather than failing."""
-    for candidate in (tag, tag.split("-")[0]):
-        try:
-            return Locale.parse(candidate, sep="-")
-        except (ValueError, UnknownLocaleError):
-            continue
+    """The CLDR locale for a BCP 47 tag: the tag, else its language and script, else its
+    language (`fr-US` is French, `zh-Hant-US` Traditional Chinese), else English, so a tag
+    that never met `check_language` (a test's, a library's) builds rather than fails."""
+    if TAG.match(tag):
+        language, script, region = _subtags(tag)
+        for candidate in ((language, script, region), (language, script, None)):
+            if found := _known(*candidate):
+                return found
+        if found := _known(language, None, None):
+            return found
     return Locale("en")
+
+
+# --- checking a `language:` -----------------------------------------------------------
+
+# A BCP 47 tag as far as a site uses one: language, script, region, variants. `_`, the
+# separator of Babel and of POSIX locales (`pt_BR`), is read as `-`.
+TAG = re.compile(
+    r"(?P<language>[A-Za-z]{2,3})(?:[-_](?P<script>[A-Za-z]{4}))?"
+    r"(?:[-_](?P<region>[A-Za-z]{2}|[0-9]{3}))?"
+    r"(?P<variants>(?:[-_](?:[A-Za-z0-9]{5,8}|[0-9][A-Za-z0-9]{3}))*)"
+)
+EXAMPLES = "write a BCP 47 language tag like `en`, `de`, `en-GB` or `pt-BR`"
+
+
+class UnknownLanguage(ValueError):
+    """A `language:` that is no tag Babel has CLDR data for; `hint` says what to write."""
+
+    def __init__(self, message: str, hint: str = EXAMPLES) -> None:
+        super().__init__(message)
+        self.hint = hint
+
+
+def check_language(value: str) -> str:
+    """`value` as a BCP 47 tag whose language Babel's CLDR data knows, in its usual
+    spelling (`pt_BR`, `PT-br` -> `pt-BR`); else `UnknownLanguage`, with a did-you-mean
+    from the tags and the language names CLDR knows (`German`, `Deutsch` -> `de`).
+
+    A real region CLDR has no locale for in that language (`fr-US`) is accepted: it
+    builds with the language's conventions (`fr`). A region that is none (`en-XX`), an
+    old or long code (`en-UK`, `eng`) and a script CLDR does not write the language in
+    are errors. Variants (`de-CH-1996`) are kept as written, and change nothing.
+    """
+    text = value.strip()
+    if not text:
+        raise UnknownLanguage("the language is empty", f"{EXAMPLES}, or remove the key")
+    m = TAG.fullmatch(text)
+    if not m:
+        raise UnknownLanguage(f"`{text}` is not a language tag", _did_you_mean(text))
+    language, script, region = _subtags(text)
+    if not _known(language, None, None):
+        raise _unknown_language(text, language)
+    if script and not _known(language, script, None):
+        tags = _close(f"{language}-{script}", _tags(language)) or [language]
+        message = f"CLDR does not write {_english_name(language)} in `{script}` (`{text}`)"
+        raise UnknownLanguage(message, _suggestion(tags[0]))
+    base = "-".join(filter(None, (language, script)))
+    if region and not _known(language, script, region):
+        alias = get_global("territory_aliases").get(region, [])
+        if alias and _known(language, script, alias[0]):  # `en-UK`
+            name = Locale("en").territories.get(alias[0], alias[0])
+            message = f"`{region}` in `{text}` is not a region's code ({name}: `{alias[0]}`)"
+            raise UnknownLanguage(message, _suggestion(f"{base}-{alias[0]}"))
+        if region not in _regions():  # `en-XX`, `de-EN`
+            likely = get_global("likely_subtags").get(language, "").rsplit("_", 1)[-1]
+            example = f", like `{base}-{likely}`" if likely in _regions() else ""
+            message = f"`{region}` in `{text}` is not the code of a region"
+            raise UnknownLanguage(
+                message, f"{_suggestion(base)} A region CLDR knows goes after it{example}."
+            )
+    variants = m.group("variants").replace("_", "-").lower()
+    return "-".join(filter(None, (base, region))) + variants
+
+
+def _subtags(tag: str) -> tuple[str, str | None, str | None]:
+    """Language, script and region of a tag that matches `TAG`, each in its usual case."""
+    m = TAG.match(tag)
+    assert m is not None
+    language, script, region = m.group("language", "script", "region")
+    return language.lower(), script.title() if script else None, region.upper() if region else None
+
+
+def _known(language: str, script: str | None, region: str | None) -> Locale | None:
+    """Babel's locale for exactly these subtags, or None: not one it reaches through an
+    alias (`eng` -> `en`, `en-UK` -> `en-GB`) or by changing the script (`zh-Hant-SG`)."""
+    try:
+        return Locale(language, territory=region, script=script)
+    except (ValueError, UnknownLocaleError):
+        pass
+    found = _parse("_".join(filter(None, (language, script, region))))
+    if found is None or found.language != language:
+        return None
+    if (script and found.script != script) or (region and found.territory != region):
+        return None
+    return found
+
+
+def _parse(identifier: str) -> Locale | None:
+    try:
+        return Locale.parse(identifier)
+    except (ValueError, UnknownLocaleError):
+        return None
+
+
+@cache
+def _regions() -> frozenset[str]:
+    """Every region CLDR names by its current code (`DE`, `US`, `419`; not `UK`)."""
+    return frozenset(Locale("en").territories) - set(get_global("territory_aliases"))
+
+
+@cache
+def _all_tags() -> tuple[str, ...]:
+    """Every locale Babel has data for, as a BCP 47 tag (`pt-BR`, `zh-Hant-TW`)."""
+    return tuple(sorted(i.replace("_", "-") for i in locale_identifiers()))
+
+
+def _tags(language: str) -> list[str]:
+    """The tags Babel knows for one language."""
+    return [t for t in _all_tags() if t == language or t.startswith(f"{language}-")]
+
+
+def _english_name(tag: str) -> str:
+    """`German`, `British English`: how CLDR names a tag in English."""
+    identifier = tag.replace("-", "_")
+    loc = _parse(identifier)
+    name = Locale("en").languages.get(identifier) or (loc.english_name if loc else None)
+    return str(name or tag)
+
+
+@cache
+def _names() -> dict[str, str]:
+    """Language names -> tags, casefolded: in English (`german`, `brazilian portuguese`,
+    `portuguese (brazil)`) and in the language itself (`deutsch`, `português`, `日本語`).
+    Read from every locale's data: about a second, and only for a mistake."""
+    english = Locale("en")
+    names: dict[str, str] = {}
+    for identifier in sorted(locale_identifiers(), key=lambda i: (i.count("_"), i)):
+        loc = _parse(identifier)
+        if loc is None:
+            continue
+        tag = identifier.replace("_", "-")
+        for name in (
+            english.languages.get(identifier), loc.english_name,
+            loc.languages.get(identifier), loc.display_name,
+        ):  # fmt: skip
+            if name:
+                names.setdefault(str(name).casefold(), tag)
+    return names
+
+
+def _close(word: str, choices: list[str]) -> list[str]:
+    """The closest of `choices`, one that starts like `word` first (`dee`: `de`, not `ee`)."""
+    close = difflib.get_close_matches(word, choices, n=5, cutoff=0.75)
+    return [c for c in close if c[:1] == word[:1]][:1] or close[:1]
+
+
+def _suggestion(tag: str) -> str:
+    return f"did you mean `{tag}` ({_english_name(tag)})?"
+
+
+def _did_you_mean(text: str) -> str:
+    """For what is no tag at all: a language's name (`German`, `Deutsch`, `français`,
+    `Portuguese (Brazil)`), spelt right or nearly."""
+    names = _names()
+    word = " ".join(text.casefold().split())
+    name = word if word in names else next(iter(_close(word, list(names))), None)
+    return _suggestion(names[name]) if name else EXAMPLES
+
+
+def _unknown_language(text: str, language: str) -> UnknownLanguage:
+    """Why a language subtag is none Babel has data for, and what to write instead."""
+    alias = _parse(language)
+    if alias is not None:  # `eng`, `ger`, `iw`
+        better = str(alias.language)
+        message = f"`{text}` is an old or long code for {_english_name(better)}"
+        return UnknownLanguage(message, _suggestion(better))
+    spoken = get_global("territory_languages").get(language.upper(), {})
+    official = [c for c, about in spoken.items() if about.get("official_status") == "official"]
+    if official and _parse(official[0]):  # `jp`, `cn`, `dk`: a country, not a language
+        message = f"`{text}` is the code of a region, not of a language"
+        return UnknownLanguage(message, _suggestion(official[0].replace("_", "-")))
+    name = Locale("en").languages.get(language)
+    if name:  # `tlh`: a language CLDR names but has no locale data for
+        message = f"Babel has no CLDR data for {name} (`{text}`): no dates or numbers in it"
+        return UnknownLanguage(message, "write the closest language it has, like `en`")
+    codes = sorted({t.split("-")[0] for t in _all_tags()})
+    close = _close(language, codes)
+    message = f"`{text}` is not a language Babel knows"
+    return UnknownLanguage(message, _suggestion(close[0]) if close else EXAMPLES)
 
 
 def og_locale(tag: str) -> str:

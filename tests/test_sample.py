@@ -81,7 +81,9 @@ def test_resume_pdf_text_has_name_headings_and_highlights_in_order(sample_site: 
             for h in job.get("highlights", [])
             if h in evidence
         ]
-    wanted += ["Certifications", "Skills", "Education", "Languages"]
+    # The rest in the order of the profile's `resume.sections`, then the usual order.
+    wanted += ["Volunteering", "Education", "Certifications", "Talks", "Skills", "Languages"]
+    wanted += ["References"]
     position = 0
     for item in wanted:
         found = text.lower().find(item.lower(), position)

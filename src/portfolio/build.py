@@ -23,6 +23,7 @@ from portfolio.audit.audit import Finding, audit
 from portfolio.cache.memos import Memos
 from portfolio.cache.store import Cache, settings
 from portfolio.content.dates import build_date
+from portfolio.content.glyphs import unprintable
 from portfolio.content.markdown import renderer
 from portfolio.content.portfolio import Portfolio, assemble, public_view
 from portfolio.content.read import load_project
@@ -99,7 +100,7 @@ def make(
 ) -> tuple[Trees, PdfQueue, Memos]:
     """Every output in memory: the site's pages, each pack's, and their PDFs."""
     progress("reading and checking the content")
-    portfolio, theme = load(options.root, cache, warnings)
+    portfolio, theme = load(options.root, cache, warnings, glyphs=True)
     reached("loaded")
     if options.base_url is not None:
         portfolio = _with_base_url(portfolio, options.base_url)
@@ -127,12 +128,17 @@ def make(
 
 
 def load(
-    root: Path, cache: Cache | None = None, warnings: list[Problem] | None = None
+    root: Path,
+    cache: Cache | None = None,
+    warnings: list[Problem] | None = None,
+    *,
+    glyphs: bool = False,
 ) -> tuple[Portfolio, Any]:
     """Read, validate and link the project, and resolve its theme: every problem at once.
     With `cache`, files unchanged since the last build are not parsed again, and what
     was parsed is left in `cache.loaded` for the next one. What was skipped (a named
-    pipe where a file should be) goes into `warnings`."""
+    pipe where a file should be) goes into `warnings`, and with `glyphs` (a build) each
+    character of the content that no font draws (content/glyphs.py)."""
     known = cache.sources() if cache is not None else {}
     sources, problems = load_project(root, known, warnings)
     if cache is not None:
@@ -144,6 +150,8 @@ def load(
                        warnings)  # fmt: skip
     if portfolio is None or theme is None or problems:
         raise ContentError(problems)
+    if glyphs and warnings is not None:
+        warnings += unprintable(root, sources, theme.folders)
     return portfolio, theme
 
 

@@ -268,6 +268,13 @@ def _unknown_language(text: str, language: str) -> UnknownLanguage:
     return UnknownLanguage(message, _suggestion(close[0]) if close else EXAMPLES)
 
 
+@cache
+def direction(tag: str) -> str:
+    """`rtl` for a language written right to left (Arabic, Persian, Hebrew, Urdu...),
+    else `ltr`: CLDR's character order for the tag, as `<html dir>` wants it."""
+    return "rtl" if babel_locale(tag).character_order == "right-to-left" else "ltr"
+
+
 def og_locale(tag: str) -> str:
     """`language_TERRITORY` as Open Graph wants it: `de` -> `de_DE`, `en` -> `en_US`."""
     loc = babel_locale(tag)

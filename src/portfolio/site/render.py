@@ -29,6 +29,7 @@ from portfolio.content.language import (
     N_,
     SEVERITIES,
     Msg,
+    direction,
     format_date,
     format_number,
     format_percent,
@@ -132,6 +133,7 @@ class Renderer:
         shared = {
             "title": p.title,
             "language": language,
+            "dir": direction(language),
             "og_locale": og_locale(language),
             "paper": p.config.paper,
             "base_url": self.base_url,

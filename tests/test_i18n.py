@@ -206,7 +206,8 @@ def test_the_home_page_and_the_resume_speak_the_language(
     words = {k: v for k, v in _entries(language).items() if isinstance(v, str)}
     site = built(language) / "site"
     home = (site / "index.html").read_text(encoding="utf-8")
-    assert f'<html lang="{TAGS.get(language, language)}">' in home
+    direction = ' dir="rtl"' if language == "ar" else ""  # only right to left says it
+    assert f'<html lang="{TAGS.get(language, language)}"{direction}>' in home
     for nav in ("Resume", "Goals", "Evidence"):
         assert f">{words[nav]}</a>" in home and f">{nav}</a>" not in home
     text = _text(site / "index.html")

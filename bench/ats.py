@@ -129,9 +129,13 @@ def _sample(work: Path, tool: Path) -> list[Score]:
 
 def _careers(work: Path, tool: Path) -> list[Score]:
     scores = []
-    for source in sorted(CAREERS.glob("*.json")):
+    languages = json.loads((CAREERS / "languages.json").read_text(encoding="utf-8"))
+    for source in sorted(p for p in CAREERS.glob("*.json") if p.name != "languages.json"):
         project = work / source.stem
         _run([*PORTFOLIO, "import", "jsonresume", source, project])
+        if source.stem in languages:  # as the person would set it: JSON Resume has no field
+            with (project / "portfolio.yaml").open("a", encoding="utf-8") as config:
+                config.write(f"language: {languages[source.stem]}\n")
         _run([*PORTFOLIO, "build", project])
         expected = work / f"{source.stem}.json"
         _run([*PORTFOLIO, "export", "jsonresume", project, "-o", expected])

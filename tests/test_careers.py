@@ -22,7 +22,10 @@ from conftest import REPO, run
 
 pytestmark = pytest.mark.slow  # each builds a PDF
 
-CAREERS = sorted((REPO / "tests" / "data" / "careers").glob("*.json"))
+HERE = REPO / "tests" / "data" / "careers"
+CAREERS = sorted(p for p in HERE.glob("*.json") if p.name != "languages.json")
+# The language each person would set in portfolio.yaml (JSON Resume has no field for it).
+LANGUAGES: dict[str, str] = json.loads((HERE / "languages.json").read_text("utf-8"))
 
 
 def _norm(text: str) -> str:
@@ -59,6 +62,9 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
         project = tmp_path_factory.mktemp(source.stem)
         result = run("import", "jsonresume", str(source), str(project), "--force")
         assert result.exit_code == 0, result.output
+        if source.stem in LANGUAGES:
+            with (project / "portfolio.yaml").open("a", encoding="utf-8") as config:
+                config.write(f"language: {LANGUAGES[source.stem]}\n")
         result = run("build", str(project))
         assert result.exit_code == 0, f"{source.name}: {result.output}"
         projects[source.stem] = project
@@ -145,3 +151,19 @@ def test_the_long_resume_fits_one_page_in_every_shipped_theme(
     result = run("build", str(project), "--no-packs")
     assert result.exit_code == 0, result.output
     assert len(_pages(project / "site" / "resume.pdf")) == 1
+
+
+def test_a_persian_portfolio_reads_right_to_left(built: dict[str, Path]) -> None:
+    site = built["persian"] / "site"
+    pages = sorted(site.rglob("*.html"))
+    assert len(pages) > 5
+    for page in pages:
+        assert '<html lang="fa" dir="rtl">' in page.read_text("utf-8"), page
+    text = " ".join(_pages(site / "resume.pdf"))
+    assert "سارا احمدی" in text
+
+
+def test_left_to_right_portfolios_say_no_direction(built: dict[str, Path]) -> None:
+    for career in ("chinese", "russian", "student"):
+        home = (built[career] / "site" / "index.html").read_text("utf-8")
+        assert 'dir="rtl"' not in home.split("<head>")[0]

@@ -30,6 +30,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -81,12 +82,18 @@ def _strings(value: Any) -> list[str]:
     return []
 
 
+def _shown(text: str) -> str:
+    """Text without format characters: a zero-width non-joiner (Persian) shapes letters
+    and is no glyph, so a PDF's text never has it, and its absence joins no words."""
+    return "".join(c for c in text if unicodedata.category(c) != "Cf")
+
+
 def glued(parsed: dict[str, Any], expected: dict[str, Any], pdf_text: str) -> list[str]:
     """Words the parser read that are two words of the resume run together."""
-    known = {w.casefold() for s in _strings(expected) for w in _WORD.findall(s)}
-    known |= {w.casefold() for w in _WORD.findall(pdf_text)}
+    known = {w.casefold() for s in _strings(expected) for w in _WORD.findall(_shown(s))}
+    known |= {w.casefold() for w in _WORD.findall(_shown(pdf_text))}
     found = []
-    for word in {w for s in _strings(parsed) for w in _WORD.findall(s)}:
+    for word in {w for s in _strings(parsed) for w in _WORD.findall(_shown(s))}:
         folded = word.casefold()
         if folded in known:
             continue

@@ -12,9 +12,11 @@ person's own words).
 from __future__ import annotations
 
 import io
+import json
 import re
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pypdf
 import pytest
@@ -258,6 +260,11 @@ def test_evidence_with_no_metric_gets_no_invented_result(tmp_path: Path) -> None
     assert paragraph == "“Wrote the team charter with the engineering lead”"
     assert not re.search(r"\d", paragraph)
     assert "measured results" not in flat
+    result = run("check", str(FIXTURE), "--format", "json")
+    findings = json.loads(result.output)["findings"]
+    assert [(f["subject"], f["rule"]) for f in findings if f["rule"].startswith("letter-")] == [
+        ("initech-no-metrics", "letter-no-result")
+    ]
 
 
 # --- the person's own words ------------------------------------------------------------
@@ -332,6 +339,89 @@ def test_a_letter_paragraph_is_held_to_the_limits_of_any_text(tmp_path: Path) ->
     assert "globex.yaml:12:9: `plan`: this text makes 2,201 elements" in result.stderr
 
 
+# --- check ------------------------------------------------------------------------------
+
+
+def _check(root: Path) -> list[dict[str, Any]]:
+    findings = json.loads(run("check", str(root), "--format", "json").output)["findings"]
+    return [f for f in findings if f["rule"].startswith("letter-")]
+
+
+def test_the_sample_s_letters_raise_no_finding() -> None:
+    assert _check(REPO) == []
+
+
+@pytest.mark.parametrize(
+    ("evidence", "warned"),
+    [
+        ("I shipped a great deal in 2024 and 2025.", True),  # years are not results
+        ("Failures fell from 4.1% to 1.2% in 2025.", False),
+    ],
+)
+def test_own_evidence_that_holds_no_number_names_no_result(
+    tmp_path: Path, evidence: str, warned: bool
+) -> None:
+    root = tmp_path / "project"
+    shutil.copytree(FIXTURE, root)
+    path = root / "content" / "targets" / "globex.yaml"
+    path.write_text(path.read_text("utf-8") + f"letter:\n  evidence: {evidence}\n", "utf-8")
+    found = [(f["rule"], f["line"]) for f in _check(root) if f["subject"] == "globex"]
+    assert found == ([("letter-no-result", 12)] if warned else [])
+
+
+@pytest.mark.parametrize(
+    ("text", "placeholder"),
+    [
+        ("Dear [Hiring Manager], TODO", "[Hiring Manager]"),
+        ("I would join <company name> gladly.", "<company name>"),
+        ("I admire {{ company }}.", "{{ company }}"),
+        ("I admire Example Corp.", "Example Corp"),
+        ("Lorem ipsum dolor.", "Lorem ipsum"),
+        ("Done, XXX.", "XXX"),
+    ],
+)
+def test_placeholder_text_is_found_where_it_was_written(
+    tmp_path: Path, text: str, placeholder: str
+) -> None:
+    root = tmp_path / "project"
+    shutil.copytree(FIXTURE, root)
+    path = root / "content" / "targets" / "globex.yaml"
+    path.write_text(path.read_text("utf-8") + f"letter:\n  plan: {text}\n", "utf-8")
+    found = [f for f in _check(root) if f["rule"] == "letter-placeholder"]
+    assert [(f["line"], f["column"]) for f in found] == [(12, 9)]
+    assert found[0]["message"].endswith(f"in `letter.plan`: `{placeholder}`")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "See the [case study](https://example.com/case) and [the report][r].\n\n"
+        "[r]: https://example.com/r",
+        "Todo o trabalho foi medido.",  # Portuguese `todo`: all
+        "A <b>bold</b> claim, and [ ] a box.",
+    ],
+)
+def test_links_and_ordinary_words_are_no_placeholders(tmp_path: Path, text: str) -> None:
+    root = tmp_path / "project"
+    shutil.copytree(FIXTURE, root)
+    path = root / "content" / "targets" / "globex.yaml"
+    block = "\n".join("    " + line for line in text.splitlines())
+    path.write_text(path.read_text("utf-8") + f"letter:\n  plan: |\n{block}\n", "utf-8")
+    assert [f for f in _check(root) if f["rule"] == "letter-placeholder"] == []
+
+
+def test_a_placeholder_in_the_contact_is_found_too(tmp_path: Path) -> None:
+    root = tmp_path / "project"
+    shutil.copytree(FIXTURE, root)
+    path = root / "content" / "targets" / "globex.yaml"
+    text = path.read_text("utf-8").replace("name: Hank Scorpio", 'name: "[Name]"')
+    path.write_text(text, "utf-8")
+    found = [f for f in _check(root) if f["rule"] == "letter-placeholder"]
+    assert [f["message"] for f in found] == [
+        "the cover letter still holds placeholder text in `contact.name`: `[Name]`"
+    ]
+
+
 def test_the_estimate_grows_with_the_letter() -> None:
     portfolio, theme = load(FIXTURE)
     pack = build_pack(portfolio, portfolio.targets["globex"])
@@ -367,6 +457,22 @@ def test_the_sample_s_letters_are_one_page_pdfs_with_their_words(tmp_path: Path)
     page = pypdf.PdfReader(root / "packs" / SAMPLE / "cover-letter.pdf").pages[0]
     words = _flat(page.extract_text())
     assert "Dear Ms de Vries," in words and "Yours sincerely," in words
+
+
+@pytest.mark.slow  # PDFs
+def test_a_letter_check_calls_too_long_runs_past_a_page(tmp_path: Path) -> None:
+    """The audit fixture `letter-too-long`: check warns, and the PDF has two pages; the
+    fixture's own letter, which check passes, has one."""
+    root = tmp_path / "project"
+    shutil.copytree(PROJECTS / "audit" / "clean", root)
+    shutil.copytree(PROJECTS / "audit" / "letter-too-long" / "content", root / "content",
+                    dirs_exist_ok=True)  # fmt: skip
+    assert [f["rule"] for f in _check(root)] == ["letter-too-long"]
+    assert run("build", str(root)).exit_code == 0
+    assert _pages(root / "packs" / "globex" / "cover-letter.pdf") == 2
+    built = _built(tmp_path / "fixture", FIXTURE)
+    for target in ("globex", "umbrella-de", "own-words"):
+        assert _pages(built / "packs" / target / "cover-letter.pdf") == 1
 
 
 # --- privacy and reproducibility ---------------------------------------------------------

@@ -16,11 +16,14 @@ from dataclasses import dataclass
 
 from markdown_it.token import Token
 
+from portfolio.audit.letters import LetterFacts
 from portfolio.content.language import Msg, babel_locale
 from portfolio.content.links import link_allowed
 from portfolio.content.markdown import Markdown
 from portfolio.packs.letter import Letter
 from portfolio.packs.letter_body import Paragraph
+from portfolio.packs.pack import Pack
+from portfolio.site.themes import Theme, catalog
 
 WIDTH = 76  # columns of the text version
 WIDE = {"zh", "ja", "ko"}  # scripts of double-width characters written without spaces
@@ -209,3 +212,18 @@ def estimate_lines(letter: PlainLetter) -> int:
     head = len(letter.recipient) + lines(letter.subject) + lines(letter.date_line)
     tail = lines(letter.sign_off) + lines(letter.signature) + (1 if letter.enclosures else 0)
     return FIXED_LINES + head + math.ceil(body) + tail
+
+
+def measure(pack: Pack, theme: Theme, md: Markdown) -> LetterFacts:
+    """What `check` asks of a pack's letter: the results it names, and its length as
+    the theme's catalog says it."""
+    assert pack.letter is not None
+    strings = catalog(theme, pack.language)
+    plain = plain_letter(pack.letter, strings.say, md, pack.language, pack.paper)
+    return LetterFacts(
+        target=pack.target,
+        results=pack.letter.results,
+        lines=estimate_lines(plain),
+        page_lines=PAGE_LINES[plain.paper],
+        paper=plain.paper,
+    )

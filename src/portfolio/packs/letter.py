@@ -67,6 +67,7 @@ class Letter:
     """A cover letter from the top of the page to the bottom; `said` in the pack's
     language by the templates, or as plain strings by packs/letter_text.py."""
 
+    title: Msg  # of the document: "Inês Salgueiro: Cover letter, <target title>"
     sender: tuple[str, ...]  # the name first, then where, email, phone
     date_line: Msg
     recipient: tuple[Msg, ...]
@@ -116,6 +117,7 @@ def build_letter(
     enclosed = [ENCLOSED[o] for o in outputs if o in ENCLOSED]
     profile = p.profile
     return Letter(
+        title=N_("{name}: Cover letter, {target}", name=profile.name, target=target.title),
         sender=tuple(
             s for s in (profile.name, profile.location, profile.email, profile.phone) if s
         ),

@@ -48,6 +48,7 @@ class PlainLetter:
 
     language: str
     paper: str  # A4 | Letter
+    title: str  # the document's, for its metadata
     sender: tuple[str, ...]
     date_line: str
     recipient: tuple[str, ...]
@@ -70,6 +71,7 @@ def plain_letter(
     return PlainLetter(
         language=language,
         paper=paper,
+        title=say(letter.title),
         sender=letter.sender,
         date_line=say(letter.date_line),
         recipient=tuple(say(line) for line in letter.recipient),

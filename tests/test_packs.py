@@ -22,6 +22,7 @@ from portfolio.packs.ranking import Scored
 JOB = Path(__file__).parent / "data" / "jsonresume" / "sample.job.json"
 TARGETS = sorted(p.stem for p in (REPO / "content" / "targets").glob("*.yaml"))
 FILES = {
+    "cover-letter": ("cover-letter.html", "cover-letter.pdf", "cover-letter.txt"),
     "resume": ("resume.html", "resume.pdf"),
     "promotion-case": ("promotion-case.html", "promotion-case.pdf"),
     "pitch": ("pitch.html",),

@@ -44,6 +44,7 @@ def test_two_copies_at_two_times_build_the_same_bytes(
         different = [name for name in a if a[name] != b[name]]
         assert not different, different
     assert any(name.endswith(".pdf") for name in _tree(first / "packs"))
+    assert any(name.endswith("cover-letter.pdf") for name in _tree(first / "packs"))
 
 
 SOURCE_DATE_ERROR = (

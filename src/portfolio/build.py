@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from portfolio.audit.audit import Finding, audit
+from portfolio.audit.letters import letter_findings
 from portfolio.cache.memos import Memos
 from portfolio.cache.store import Cache, settings
 from portfolio.content.dates import build_date
@@ -32,6 +33,7 @@ from portfolio.errors import BuildError, ContentError, Problem
 from portfolio.layout import CONFIG
 from portfolio.options import BuildOptions
 from portfolio.output import BuildReport, Output, Preview, report, summary
+from portfolio.packs.letter_text import measure
 from portfolio.packs.pack import build_pack
 from portfolio.packs.pages import pack_jobs, render_pack
 from portfolio.pdf.pool import Pdfs, expected_pdfs, pool_for
@@ -193,9 +195,16 @@ def preview(root: Path, cache: Cache, out: Path) -> Preview:
 
 
 def check(root: Path, warnings: list[Problem] | None = None) -> tuple[Portfolio, list[Finding]]:
-    """Validate the project as `build` does, then audit every goal, public or private."""
-    portfolio, _ = load(root, warnings=warnings)
-    return portfolio, audit(portfolio)
+    """Validate the project as `build` does, then audit every goal, public or private,
+    and every target's cover letter."""
+    portfolio, theme = load(root, warnings=warnings)
+    findings = audit(portfolio)
+    md = renderer(portfolio.config.unsafe_html)
+    for target in portfolio.targets.values():
+        if "cover-letter" in target.outputs:
+            facts = measure(build_pack(portfolio, target), theme, md)
+            findings += letter_findings(portfolio, facts)
+    return portfolio, sorted(findings)
 
 
 def export_resume(root: Path, include_private: bool = False) -> dict[str, Any]:

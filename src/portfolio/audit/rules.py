@@ -110,6 +110,23 @@ RULES: dict[str, Rule] = {
         "Does the evidence serve a goal?",
         "add `goals: [<goal id>]`, or list it under a milestone's `evidence`",
     ),
+    "letter-no-result": Rule(
+        "warning",
+        "Does the cover letter name a measured result?",
+        "add `metrics:` with a `before` and an `after` to the evidence the letter draws on "
+        "(the pack's first choices), or name a result in `letter.evidence`",
+    ),
+    "letter-too-long": Rule(
+        "warning",
+        "Does the cover letter fit on one page?",
+        "shorten the paragraphs under `letter:`, or write a shorter one in place of a "
+        "made one; the PDF in the pack shows the real length",
+    ),
+    "letter-placeholder": Rule(
+        "warning",
+        "Is the cover letter free of placeholder text?",
+        "write what the placeholder stands for, or remove it",
+    ),
     "aspiration-unserved": Rule(
         "warning",
         "Does a goal serve the aspiration?",

@@ -7,9 +7,9 @@ content models (content/models.py, content/profile.py); the same frozen `Model` 
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, ClassVar, Literal
 
-from pydantic import AfterValidator, Field, StrictBool, WithJsonSchema
+from pydantic import AfterValidator, Field, StrictBool, WithJsonSchema, field_validator
 
 from portfolio.content.dates import PartialDate
 from portfolio.content.frozen import FrozenDict
@@ -85,7 +85,98 @@ class SiteConfig(Model):
 
 # --- content/targets/<id>.yaml ----------------------------------------------------
 
-Output = Literal["resume", "evidence-pack", "promotion-case", "pitch"]
+Output = Literal["resume", "evidence-pack", "promotion-case", "pitch", "cover-letter"]
+
+
+class Contact(Model):
+    """Who a cover letter is addressed to: the recipient block and the salutation."""
+
+    name: Text | None = Field(
+        None, description="The person the letter goes to.", examples=["Maartje de Vries"]
+    )
+    title: Text | None = Field(
+        None, description="Their job title, under their name.", examples=["Head of Forecasting"]
+    )
+    greet_as: Literal["ms", "mr", "full-name"] = Field(
+        "full-name",
+        description="How the salutation names them: `ms` (Dear Ms de Vries, Sehr geehrte "
+        "Frau de Vries), `mr` (Dear Mr de Vries, Sehr geehrter Herr de Vries) or "
+        "`full-name` (Dear Maartje de Vries, Guten Tag Maartje de Vries).",
+        examples=["ms"],
+    )
+    surname: Text | None = Field(
+        None,
+        description="The name after Ms or Mr; defaults to `name` without its first word.",
+        examples=["de Vries"],
+    )
+    address: tuple[Text, ...] = Field(
+        (),
+        description="Lines of the postal address, under the organization.",
+        examples=[["Keizersgracht 123", "1015 CJ Amsterdam", "Netherlands"]],
+    )
+
+    @property
+    def family_name(self) -> str:
+        """The name a salutation uses after Ms or Mr."""
+        if self.surname:
+            return self.surname
+        words = (self.name or "").split(maxsplit=1)
+        return words[-1] if words else ""
+
+
+class Letter(Model):
+    """`letter:` of a target: what the cover letter says in the person's own words. Each
+    paragraph given replaces the one the letter would make from the content."""
+
+    MARKDOWN: ClassVar[tuple[str, ...]] = ("opening", "evidence", "plan", "closing")
+
+    place: Text | None = Field(
+        None,
+        description="Where the letter is written, in the date line of languages that "
+        "name it (German: `Lisbon, 30. November 2026`); defaults to the first part of the "
+        "profile's `location`.",
+        examples=["Lisbon"],
+    )
+    date: PartialDate | None = Field(
+        None, description="The letter's date; defaults to today.", examples=["2026-11-30"]
+    )
+    subject: Text | None = Field(
+        None,
+        description="The subject line; defaults to the application for the role.",
+        examples=["Application: Senior ML Platform Engineer (ref. 2026-117)"],
+    )
+    salutation: Text | None = Field(
+        None,
+        description="The salutation; defaults to one that names `contact` (Dear Ms de Vries,) "
+        "or to the language's for nobody named (Dear Hiring Manager,).",
+        examples=["Dear members of the promotion committee,"],
+    )
+    opening: Text | None = Field(
+        None, description="Markdown: the first paragraph, what you apply for and who you are."
+    )
+    evidence: Text | None = Field(
+        None, description="Markdown: the evidence, the results you have delivered."
+    )
+    plan: Text | None = Field(
+        None,
+        description="Markdown: the plan, where you are going and what you will do in the role.",
+    )
+    closing: Text | None = Field(None, description="Markdown: the last paragraph.")
+    sign_off: Text | None = Field(
+        None,
+        description="The closing formula; defaults to the language's (Yours sincerely, Kind "
+        "regards, Mit freundlichen Grüßen).",
+        examples=["Best regards,"],
+    )
+
+    @field_validator("date")
+    @classmethod
+    def _a_day(cls, value: PartialDate | None) -> PartialDate | None:
+        if value is not None and not value.day:
+            raise ValueError(
+                f"a letter is dated to the day: `{value.iso()}` is not one; write YYYY-MM-DD"
+            )
+        return value
 
 
 class Target(Model):
@@ -122,8 +213,12 @@ class Target(Model):
     max_evidence: int = Field(8, gt=0, description="How many evidence items to choose.")
     outputs: tuple[Output, ...] = Field(
         ("resume", "evidence-pack", "promotion-case", "pitch"),
-        description="What the pack makes.",
-        examples=[["resume", "evidence-pack", "pitch"]],
+        description="What the pack makes; `cover-letter` only when named.",
+        examples=[["cover-letter", "resume", "evidence-pack", "pitch"]],
+    )
+    contact: Contact | None = Field(None, description="Who the cover letter is addressed to.")
+    letter: Letter | None = Field(
+        None, description="The cover letter's date, subject and paragraphs in your own words."
     )
     pin: tuple[Slug, ...] = Field(
         (), description="Evidence ids always chosen for this target, whatever their score."

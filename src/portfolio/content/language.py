@@ -20,6 +20,7 @@ from functools import cache, lru_cache
 
 from babel import Locale, UnknownLocaleError
 from babel.core import get_global
+from babel.dates import format_date as babel_format_date
 from babel.dates import format_interval, format_skeleton
 from babel.localedata import locale_identifiers
 from babel.numbers import format_decimal
@@ -307,6 +308,17 @@ def format_date(value: PartialDate | dt.date | None, language: str = "en") -> st
         return str(value.year)
     month = MONTHS[value.month - 1]
     return f"{value.day} {month} {value.year}" if value.day else f"{month} {value.year}"
+
+
+def format_long_date(value: dt.date, language: str = "en") -> str:
+    """A day with its month in full, as a letter is dated: `30 November 2026` in English
+    (`November 30, 2026` in `en-US`), `30. November 2026` in German, by CLDR elsewhere."""
+    loc = babel_locale(language)
+    if loc.language == "en" and loc.territory != "US":
+        return (
+            f"{value.day} {babel_locale('en').months['format']['wide'][value.month]} {value.year}"
+        )
+    return str(babel_format_date(value, "long", locale=loc))
 
 
 def format_range(start: PartialDate | None, end: PartialDate | None, language: str = "en") -> Msg:

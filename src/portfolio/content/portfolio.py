@@ -151,6 +151,7 @@ def assemble(
     texts += [(profile, origin[("profile", "profile")])] if profile else []
     texts += [(goal, origin[("goal", goal.id)]) for goal in goals.values()]
     texts += [(ev, origin[("evidence", ev.id)]) for ev in evidence.values()]
+    texts += [(target, origin[("target", target.id)]) for target in targets.values()]
     for model, src in texts:  # what would cost minutes in a PDF
         problems += check_texts(root, src, model)
     # A reference to a file that exists but has its own errors is not dangling.

@@ -172,31 +172,9 @@ def build_pitch(p: Portfolio, target: Target, g: GoalView, chosen: tuple[Chosen,
     """The two-part answer to "what are your career goals?": the chosen evidence's best
     measured results, and the goal's open milestones as the plan."""
     goal = g.goal
-    results = []
-    for c in chosen:
-        ranked = sorted((m for m in c.view.ev.metrics if _gain(m) > 0), key=lambda m: -_gain(m))
-        if ranked:
-            results.append(
-                Result(
-                    c.item,
-                    c.view.ev.summary,
-                    tuple(MetricView.of(m, p.config.language) for m in ranked[:METRICS_PER_RESULT]),
-                )
-            )
-    open_ones = [(m, v) for m, v in zip(goal.milestones, g.milestones, strict=True) if not m.done]
-    open_ones.sort(key=lambda mv: mv[0].due.first_day if mv[0].due else dt.date.max)
-    plan = tuple(v for _, v in open_ones)
-    job = p.jobs.get(target.id) or {}
-    role_fit = []
-    for line in job.get("responsibilities") or []:
-        wanted = _words(str(line))
-        matches = [
-            (len(wanted & _words(c.view.ev.title + " " + c.view.ev.summary + " "
-                                 + " ".join(c.view.ev.skills))), c)
-            for c in chosen
-        ]  # fmt: skip
-        best = [c.item for n, c in sorted(matches, key=lambda x: (-x[0], x[1].rank)) if n >= 2]
-        role_fit.append(RoleFit(str(line), tuple(best[:2])))
+    results = measured_results(p, chosen)
+    plan = open_milestones(g)
+    role_fit = fit_to_role(p, target, chosen)
     transferable: tuple[RequirementView, ...] = ()
     to_learn: tuple[RequirementView, ...] = ()
     if goal.framework == "pivot-bridge":
@@ -211,9 +189,46 @@ def build_pitch(p: Portfolio, target: Target, g: GoalView, chosen: tuple[Chosen,
     mobility = None
     if goal.framework == "mobility-playbook":
         mobility = _mobility(p, target, goal.mobility or "")
-    return Pitch(
-        g, tuple(results[:RESULTS]), plan, tuple(role_fit), transferable, to_learn, mobility
-    )
+    return Pitch(g, results, plan, role_fit, transferable, to_learn, mobility)
+
+
+def measured_results(p: Portfolio, chosen: tuple[Chosen, ...]) -> tuple[Result, ...]:
+    """The evidence part of the pitch and of the cover letter: the first chosen items
+    (in the ranking's order) with a metric that moved the right way, each with its
+    metrics that moved furthest. Never a result the content does not hold."""
+    results = []
+    for c in chosen:
+        ranked = sorted((m for m in c.view.ev.metrics if _gain(m) > 0), key=lambda m: -_gain(m))
+        if ranked:
+            metrics = ranked[:METRICS_PER_RESULT]
+            views = tuple(MetricView.of(m, p.config.language) for m in metrics)
+            results.append(Result(c.item, c.view.ev.summary, views))
+    return tuple(results[:RESULTS])
+
+
+def open_milestones(g: GoalView) -> tuple[MilestoneView, ...]:
+    """The plan part: the goal's milestones not done yet, soonest first (undated last)."""
+    goal = g.goal
+    open_ones = [(m, v) for m, v in zip(goal.milestones, g.milestones, strict=True) if not m.done]
+    open_ones.sort(key=lambda mv: mv[0].due.first_day if mv[0].due else dt.date.max)
+    return tuple(v for _, v in open_ones)
+
+
+def fit_to_role(p: Portfolio, target: Target, chosen: tuple[Chosen, ...]) -> tuple[RoleFit, ...]:
+    """Each responsibility of the job description, with the (at most two) chosen items
+    that share at least two significant words with it, best match first."""
+    job = p.jobs.get(target.id) or {}
+    role_fit = []
+    for line in job.get("responsibilities") or []:
+        wanted = _words(str(line))
+        matches = [
+            (len(wanted & _words(c.view.ev.title + " " + c.view.ev.summary + " "
+                                 + " ".join(c.view.ev.skills))), c)
+            for c in chosen
+        ]  # fmt: skip
+        best = [c.item for n, c in sorted(matches, key=lambda x: (-x[0], x[1].rank)) if n >= 2]
+        role_fit.append(RoleFit(str(line), tuple(best[:2])))
+    return tuple(role_fit)
 
 
 def _mobility(p: Portfolio, target: Target, plan: str) -> MobilityFacts:

@@ -18,6 +18,7 @@ from portfolio.content.portfolio import Portfolio, pack_view
 from portfolio.content.resume import Resume, build_resume
 from portfolio.content.views import GoalView, Item, evidence_view, goal_view, pack_item
 from portfolio.packs.arguments import Pitch, PromotionCase, build_case, build_pitch
+from portfolio.packs.letter import Letter, build_letter
 from portfolio.packs.ranking import Chosen, Selection, select
 
 
@@ -44,6 +45,7 @@ class Pack:
     resume: Resume
     case: PromotionCase | None
     pitch: Pitch | None
+    letter: Letter | None
     keywords: tuple[Coverage, ...]
     job_skills: tuple[Coverage, ...]
     outputs: tuple[str, ...]  # what is made, in the order the pack presents it
@@ -69,7 +71,7 @@ def outputs_for(target: Target, p: Portfolio) -> tuple[str, ...]:
             wanted = [o for o in wanted if o != "promotion-case"]
         if goal is None:
             wanted = [o for o in wanted if o != "pitch"]
-    order = ("resume", "promotion-case", "pitch", "evidence-pack")
+    order = ("cover-letter", "resume", "promotion-case", "pitch", "evidence-pack")
     return tuple(o for o in order if o in wanted)
 
 
@@ -87,6 +89,7 @@ def build_pack(full: Portfolio, target: Target) -> Pack:
     resume = build_resume(p, [c.view.ev.id for c in chosen], target.keywords)
     case = build_case(p, gview, chosen) if gview and "promotion-case" in outputs else None
     pitch = build_pitch(p, target, gview, chosen) if gview and "pitch" in outputs else None
+    letter = build_letter(p, target, gview, chosen, outputs) if "cover-letter" in outputs else None
     terms = [*target.keywords]
     job_skills = list(selection.job.skills)
     return Pack(
@@ -98,6 +101,7 @@ def build_pack(full: Portfolio, target: Target) -> Pack:
         resume=resume,
         case=case,
         pitch=pitch,
+        letter=letter,
         keywords=tuple(_coverage(p, selection, t) for t in terms),
         job_skills=tuple(_coverage(p, selection, t) for t in job_skills),
         outputs=outputs,

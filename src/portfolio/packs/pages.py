@@ -19,12 +19,14 @@ from portfolio.content.markdown import Markdown
 from portfolio.content.views import Item
 from portfolio.layout import ATTACHMENTS
 from portfolio.output import Output
+from portfolio.packs.letter_text import letter_text, plain_letter
 from portfolio.packs.pack import Pack
 from portfolio.pdf.jobs import Embedded, PdfJob, project_job
 from portfolio.site.render import Renderer, assets, stylesheets
 from portfolio.site.themes import Theme
 
 PACK_PAGES = (
+    ("cover-letter", "cover-letter.html", N_("Cover letter")),
     ("resume", "resume.html", N_("Resume")),
     ("promotion-case", "promotion-case.html", N_("Promotion case")),
     ("pitch", "pitch.html", N_("Pitch")),
@@ -85,6 +87,7 @@ def _pack_context(pack: Pack, item_prefix: str | None) -> dict[str, Any]:
         "pack": pack,
         "case": pack.case,
         "pitch": pack.pitch,
+        "letter": pack.letter,
         "resume": pack.resume,
         "item_href": item_href,
         "ref_href": ref_href,
@@ -104,21 +107,34 @@ def render_pack(
         if name in pack.outputs
     ]
     out.append(Output("selection.json", selection_json(pack)))
+    out += letter_files(pack, r, md)
     out += assets(theme)
     return out
 
 
+def letter_files(pack: Pack, r: Renderer, md: Markdown) -> list[Output]:
+    """The cover letter's files besides its page and its PDF: the text version.
+
+    A DOCX writer goes here too: `plain_letter(...)` is what it lays out (see
+    packs/letter_text.py, `PlainLetter`), as `Output("cover-letter.docx", ...)`."""
+    if pack.letter is None:
+        return []
+    plain = plain_letter(pack.letter, r.strings.say, md, pack.language, pack.paper)
+    return [Output("cover-letter.txt", letter_text(plain).encode("utf-8"))]
+
+
 def render_pack_print(pack: Pack, theme: Theme, md: Markdown, document: str) -> str:
-    """`resume`, `promotion-case` or `evidence-pack` of a pack, as HTML for the PDF."""
+    """`resume`, `promotion-case`, `cover-letter` or `evidence-pack` of a pack, as HTML
+    for the PDF."""
     r = _pack_renderer(pack, theme, md, with_pdf=True)
     printed = [sheet.as_uri() for sheet in stylesheets(theme, "print.css")]
     sheets = printed + [sheet.as_uri() for sheet in stylesheets(theme, "pack.css")]
     common = {"site": r.site, "profile": pack.p.profile}
     if document == "resume":  # the resume as the site prints it: print.css alone
         return r.render("resume-print.html", **common, resume=pack.resume, stylesheets=printed)
-    if document == "promotion-case":
+    if document in ("promotion-case", "cover-letter"):
         return r.render(
-            "pack/promotion-case-print.html",
+            f"pack/{document}-print.html",
             **common,
             **_pack_context(pack, None),
             stylesheets=sheets,
@@ -208,7 +224,7 @@ def pack_jobs(pack: Pack, theme: Theme, md: Markdown) -> list[PdfJob]:
     embeds the attachments of the evidence it chose."""
     folder = pack.p.root / ATTACHMENTS
     jobs = []
-    for document in ("resume", "promotion-case", "evidence-pack"):
+    for document in ("cover-letter", "resume", "promotion-case", "evidence-pack"):
         if document not in pack.outputs:
             continue
         embed: tuple[Embedded, ...] = ()
@@ -221,6 +237,6 @@ def pack_jobs(pack: Pack, theme: Theme, md: Markdown) -> list[PdfJob]:
         html = render_pack_print(pack, theme, md, document)
         name = f"packs/{pack.target.id}/{document}.pdf"
         variant = pack.p.config.pdf_variant
-        fit = document == "resume"
+        fit = document in ("resume", "cover-letter")
         jobs.append(project_job(name, html, pack.p.root, theme.folders, variant, embed, fit))
     return jobs

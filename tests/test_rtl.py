@@ -113,3 +113,13 @@ def test_stylesheets_say_inline_start_and_end_not_left_and_right(sheet: Path) ->
             if len(values) == 4 and values[1] != values[3]:  # right and left differ
                 found.append(f"{sheet.parts[-3]}/{sheet.name}:{number}: {match.group(0)}")
     assert not found, "use logical properties:\n" + "\n".join(found)
+
+
+def test_every_document_template_says_its_direction() -> None:
+    """A template that opens a document (a page or a PDF) sets `dir` from the language:
+    a new one (the cover letter's PDF) cannot forget it."""
+    themes = Path(__file__).resolve().parents[1] / "themes"
+    for template in sorted(themes.rglob("*.html")):
+        for line in template.read_text("utf-8").splitlines():
+            if line.lstrip().startswith("<html"):
+                assert "site.dir" in line, f"{template}: {line}"

@@ -85,7 +85,18 @@ class SiteConfig(Model):
 
 # --- content/targets/<id>.yaml ----------------------------------------------------
 
-Output = Literal["resume", "evidence-pack", "promotion-case", "pitch"]
+# What a pack makes: `resume` is the tailored resume's page and PDF; `resume-docx`,
+# `resume-text` and `resume-markdown` the same resume as a Word file, plain text to
+# paste into a form, and Markdown (added in version 1).
+Output = Literal[
+    "resume",
+    "resume-docx",
+    "resume-text",
+    "resume-markdown",
+    "evidence-pack",
+    "promotion-case",
+    "pitch",
+]
 
 
 class Target(Model):
@@ -121,9 +132,19 @@ class Target(Model):
     )
     max_evidence: int = Field(8, gt=0, description="How many evidence items to choose.")
     outputs: tuple[Output, ...] = Field(
-        ("resume", "evidence-pack", "promotion-case", "pitch"),
-        description="What the pack makes.",
-        examples=[["resume", "evidence-pack", "pitch"]],
+        (
+            "resume",
+            "resume-docx",
+            "resume-text",
+            "resume-markdown",
+            "evidence-pack",
+            "promotion-case",
+            "pitch",
+        ),
+        description="What the pack makes: the tailored resume (page and PDF) and its "
+        "Word, plain-text and Markdown files, the evidence pack, the promotion case, "
+        "the pitch.",
+        examples=[["resume", "resume-docx", "resume-text", "evidence-pack", "pitch"]],
     )
     pin: tuple[Slug, ...] = Field(
         (), description="Evidence ids always chosen for this target, whatever their score."

@@ -69,7 +69,10 @@ def outputs_for(target: Target, p: Portfolio) -> tuple[str, ...]:
             wanted = [o for o in wanted if o != "promotion-case"]
         if goal is None:
             wanted = [o for o in wanted if o != "pitch"]
-    order = ("resume", "promotion-case", "pitch", "evidence-pack")
+    order = (
+        "resume", "resume-docx", "resume-text", "resume-markdown", "promotion-case", "pitch",
+        "evidence-pack",
+    )  # fmt: skip
     return tuple(o for o in order if o in wanted)
 
 

@@ -21,7 +21,7 @@ from portfolio.layout import ATTACHMENTS
 from portfolio.output import Output
 from portfolio.packs.pack import Pack
 from portfolio.pdf.jobs import Embedded, PdfJob, project_job
-from portfolio.site.render import Renderer, assets, stylesheets
+from portfolio.site.render import RESUME_FILES, Renderer, assets, resume_files, stylesheets
 from portfolio.site.themes import Theme
 
 PACK_PAGES = (
@@ -94,9 +94,15 @@ def _pack_context(pack: Pack, item_prefix: str | None) -> dict[str, Any]:
 def render_pack(
     pack: Pack, theme: Theme, md: Markdown, with_pdf: bool, memo: Tree | None = None
 ) -> list[Output]:
-    """The HTML pages, `selection.json` and assets of one target's pack (PDFs apart)."""
+    """The HTML pages, `selection.json`, the tailored resume as Word, text and Markdown
+    (as `outputs` names them) and the assets of one target's pack (PDFs apart)."""
     r = _pack_renderer(pack, theme, md, with_pdf, memo)
-    context = _pack_context(pack, "index.html#") | {"has_pdf": with_pdf}
+    formats = [f for f in RESUME_FILES if f.output in pack.outputs]
+    files = resume_files(r, pack.resume, formats, keywords=pack.target.keywords)
+    context = _pack_context(pack, "index.html#") | {
+        "has_pdf": with_pdf,
+        "resume_files": tuple(f for f, _ in files),
+    }
     out = [r.page("index.html", "pack/index.html", **context)]
     out += [
         r.page(file, f"pack/{file}", **context)
@@ -104,6 +110,7 @@ def render_pack(
         if name in pack.outputs
     ]
     out.append(Output("selection.json", selection_json(pack)))
+    out += [o for _, o in files]
     out += assets(theme)
     return out
 

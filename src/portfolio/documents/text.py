@@ -3,10 +3,10 @@
 Lines are at most `WIDTH` columns wide (a wide character, Chinese or Japanese, counts
 two), so a form's box does not wrap them again in the middle; no tables and no
 layout made of spaces beyond one rule: an entry's date stands on the entry's own
-line, flush right. Section headings are in capitals with a blank line before them,
-bullets are the character `•` with the text after it indented, and a line of items
-(the contact details, languages) breaks only between items. UTF-8, `\\n` line ends,
-no trailing spaces.
+line (its last, if it takes several), flush right. Section headings are in capitals
+with a blank line before them, bullets are the character `•` with the text after it
+indented, and a line of items (the contact details, languages) breaks only between
+items. UTF-8, `\\n` line ends, no trailing spaces.
 """
 
 from __future__ import annotations
@@ -65,15 +65,15 @@ def _plain(spans: Text) -> str:
 
 
 def _entry(left: str, right: str, width: int) -> list[str]:
-    """`left`, and `right` flush right on its first line; `left` wraps under itself."""
+    """`left`, and `right` flush right on its line; a `left` too long to share one line
+    wraps first, and `right` ends its last line, so that neither is cut by the other."""
     if not right:
         return wrap(left, width)
     room = width - columns(right) - GAP
-    if room < width // 3:  # a date too long to share a line: on the next one
+    if room < width // 3:  # a right-hand part too long to share a line: on the next one
         return [*wrap(left, width), *wrap(right, width)]
-    first, *more = wrap(left, room) or [""]
-    pad = width - columns(first) - columns(right)
-    return [first + " " * pad + right, *more]
+    *lines, last = wrap(left, room) or [""]
+    return [*lines, last + " " * (width - columns(last) - columns(right)) + right]
 
 
 def _paragraph(spans: Text, width: int) -> list[str]:
@@ -96,7 +96,8 @@ def _paragraph(spans: Text, width: int) -> list[str]:
     for n, item in enumerate(items):
         sep = seps[n - 1] if n else ""
         candidate = line + sep + item if line else item
-        if columns(candidate) <= width or not line:
+        after = seps[n].rstrip() if n < len(seps) else ""  # kept if the line breaks here
+        if columns(candidate + after) <= width or not line:
             line = candidate
         else:
             lines.append(line + sep.rstrip())

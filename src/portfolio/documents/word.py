@@ -472,11 +472,17 @@ def _properties(word: WordDocument, doc: Document, stamp: dt.datetime) -> None:
     """Title, author, subject, keywords and language; every other property emptied
     (the template's say "python-docx" and a date in 2013)."""
     props = word.core_properties
-    props.title = doc.title
-    props.author = doc.author
-    props.last_modified_by = doc.author
-    props.subject = doc.subject
-    props.keywords = ", ".join(doc.keywords)
+    props.title = _fit(doc.title)
+    props.author = _fit(doc.author)
+    props.last_modified_by = _fit(doc.author)
+    props.subject = _fit(doc.subject)
+    keywords = ""
+    for keyword in doc.keywords:  # as many whole keywords as the property holds
+        longer = f"{keywords}, {keyword}" if keywords else keyword
+        if len(longer) > PROPERTY:
+            break
+        keywords = longer
+    props.keywords = keywords
     props.language = doc.language
     props.comments = ""
     props.category = ""
@@ -487,6 +493,17 @@ def _properties(word: WordDocument, doc: Document, stamp: dt.datetime) -> None:
     when = stamp.astimezone(dt.UTC).replace(microsecond=0)
     props.created = when
     props.modified = when
+
+
+PROPERTY = 255  # characters a core property may hold (python-docx refuses more)
+
+
+def _fit(value: str) -> str:
+    """`value`, cut at a space to fit a property if it is longer (a long headline)."""
+    if len(value) <= PROPERTY:
+        return value
+    cut = value[: PROPERTY - 1].rsplit(" ", 1)[0] or value[: PROPERTY - 1]
+    return cut + "…"
 
 
 def _stamped(data: bytes, stamp: dt.datetime) -> bytes:

@@ -568,9 +568,9 @@ def resume_files(
     when = stamp(r.p)
     key = None
     if r.memo is not None and r.memo.prints is not None:
-        key = r.memo.prints.key(
+        key = r.memo.prints.key(  # bodyless: a document never shows a story
             r.memo.salt, resume, r.strings, look(r.theme), paper, language, when.isoformat(),
-            tuple(keywords), r.md.unsafe_html,
+            tuple(keywords), r.md.unsafe_html, bodyless=True,
         )  # fmt: skip
     document: Document | None = None
     out = []

@@ -20,7 +20,23 @@ fingerprinted by the build cache and written again only when it changes.
 
 Writers (documents/word.py, text.py, markdown.py) take a `Document` and return bytes
 or text; none of them reads a file, the clock or the environment: the caller passes
-the moment to stamp (Word) and the fonts and colour (`Look`).
+the moment to stamp (Word) and the fonts and colour (`Look`). A letter, say:
+
+    letter = Document(
+        title="Ada Lovelace: Letter to Globex", author="Ada Lovelace", language="en",
+        paper="A4", blocks=(
+            Heading("Ada Lovelace", 1),
+            Paragraph(joined([text("ada@example.com"), text("London")]), "contact"),
+            Entry(text("Globex, Berlin"), "22 Nov 2026"),
+            Paragraph(text("Dear Ms Doe,")),
+            Paragraph(text("I am writing about the role of ...")),
+        ),
+    )
+    as_docx(letter, look, stamp); as_text(letter); as_markdown(letter)
+
+In a build, site/render.py's `document_files(renderer, files, make, *inputs)` writes
+one document as files of a site or a pack, kept from the last build when its inputs
+have not changed; `resume_files` is the resume's use of it.
 """
 
 from __future__ import annotations

@@ -558,34 +558,46 @@ def stamp(p: Portfolio) -> dt.datetime:
 def resume_files(
     r: Renderer, resume: Resume, formats: Sequence[ResumeFile], keywords: Sequence[str] = ()
 ) -> list[tuple[ResumeFile, Output]]:
-    """The resume in `formats` (Word, plain text, Markdown), each with its output: the
-    previous build's file when nothing it is made from has changed (the resume, the
-    theme's strings and look, the paper, the moment it is dated), else made now; the
-    Word file alone loads python-docx, and only when it is made."""
-    if not formats:
-        return []
+    """The resume in `formats` (Word, plain text, Markdown), each with its output."""
+    paper, language = str(r.site["paper"]), str(r.site["language"])
+
+    def make() -> Document:
+        return resume_document(
+            resume, r.strings.say, r.md, language=language, paper=paper, keywords=keywords
+        )
+
+    files = [(f.path, f.kind) for f in formats]
+    made = document_files(r, files, make, resume, tuple(keywords))
+    return list(zip(formats, made, strict=True))
+
+
+def document_files(
+    r: Renderer, files: Sequence[tuple[str, str]], make: Callable[[], Document], *inputs: Any
+) -> list[Output]:
+    """A document as files (`files`: each path and kind, `docx`, `text` or
+    `markdown`), made by `make` from `inputs` (frozen values: a resume, a letter). Each
+    is the previous build's file when nothing it is made from has changed (`inputs`,
+    the theme's strings and look, the paper, the language, the moment it is dated),
+    else made now; a Word file alone loads python-docx, and only when it is made."""
     paper, language = str(r.site["paper"]), str(r.site["language"])
     when = stamp(r.p)
     key = None
     if r.memo is not None and r.memo.prints is not None:
         key = r.memo.prints.key(  # bodyless: a document never shows a story
-            r.memo.salt, resume, r.strings, look(r.theme), paper, language, when.isoformat(),
-            tuple(keywords), r.md.unsafe_html, bodyless=True,
+            r.memo.salt, inputs, r.strings, look(r.theme), paper, language, when.isoformat(),
+            r.md.unsafe_html, bodyless=True,
         )  # fmt: skip
     document: Document | None = None
     out = []
-    for f in formats:
-        kept = r.memo.reuse(f.path, f"{key}:{f.path}") if key and r.memo else None
+    for path, kind in files:
+        kept = r.memo.reuse(path, f"{key}:{path}") if key and r.memo else None
         if kept is not None:
-            out.append((f, Output(f.path, source=kept, kept=True)))
+            out.append(Output(path, source=kept, kept=True))
             continue
-        if document is None:
-            document = resume_document(
-                resume, r.strings.say, r.md, language=language, paper=paper, keywords=keywords
-            )
-        out.append((f, Output(f.path, write_document(document, f.kind, look(r.theme), when))))
+        document = document or make()
+        out.append(Output(path, write_document(document, kind, look(r.theme), when)))
         if r.memo is not None:
-            r.memo.record(f.path, f"{key}:{f.path}" if key else None)
+            r.memo.record(path, f"{key}:{path}" if key else None)
     return out
 
 

@@ -449,3 +449,14 @@ def test_a_wrong_document_look_names_the_theme_file(
     result = run("build", str(root), "--no-pdf")
     assert result.exit_code == 1
     assert "themes/mine/theme.yaml" in result.stderr and message in result.stderr, result.stderr
+
+
+def test_the_live_preview_leaves_the_word_file_out(sample: Path) -> None:
+    from portfolio.build import preview
+    from portfolio.cache.store import Cache
+
+    made = preview(sample, Cache(sample, in_memory=True), sample / "site")
+    paths = {o.path for o in made.outputs}
+    assert {"resume.txt", "resume.md"} <= paths and "resume.docx" not in paths
+    page = next(o for o in made.outputs if o.path == "resume/index.html")
+    assert page.data is not None and b"resume.docx" not in page.data

@@ -116,10 +116,9 @@ def _prune(word: WordDocument) -> None:
     for style in styles.findall(f"{{{W}}}style"):  # the table styles: no table here
         if style.get(f"{{{W}}}type") == "table" and style.get(f"{{{W}}}default") != "1":
             styles.remove(style)
-    settings = word.settings.element
-    for name in ("savePreviewPicture", "rsids"):
-        for found in settings.findall(f"{{{W}}}{name}"):
-            settings.remove(found)
+    settings = word.settings.element  # no thumbnail to save either
+    for found in settings.findall(f"{{{W}}}savePreviewPicture"):
+        settings.remove(found)
 
 
 def _page(word: WordDocument, paper: str) -> None:
@@ -277,10 +276,12 @@ def _styles(word: WordDocument, look: Look, language: str, width: int) -> None:
 
 def _new_style(word: WordDocument, name: str, kind: Any) -> Any:
     """A new style (python-docx's `add_style` first compares the name with every
-    style of the template's, which costs more than the rest of the file)."""
+    style of the template's, which costs more than the rest of the file). Hyperlink is
+    one of Word's own styles, which the template does not define; the others are ours."""
     from docx.styles.style import StyleFactory
 
-    return StyleFactory(word.styles.element.add_style_of_type(name, kind, False))
+    builtin = name == "Hyperlink"
+    return StyleFactory(word.styles.element.add_style_of_type(name, kind, builtin))
 
 
 def _bullets(word: WordDocument, look: Look) -> None:

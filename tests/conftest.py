@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import html
 import os
 import re
 import shutil
@@ -11,6 +12,7 @@ import signal
 import subprocess
 import sys
 import tempfile
+import zipfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -83,6 +85,15 @@ def front_matter(path: Path) -> dict[str, Any]:
     data = yaml.safe_load(path.read_text(encoding="utf-8").split("---")[1])
     assert isinstance(data, dict)
     return data
+
+
+def word_text(path: Path) -> str:
+    """A Word file's text as a tracking system extracts it (docx2txt's way): the text
+    of the runs of word/document.xml in order, a tab as a tab, each paragraph a line."""
+    with zipfile.ZipFile(path) as archive:
+        xml = archive.read("word/document.xml").decode("utf-8")
+    xml = xml[xml.index("<w:body>") :].replace("<w:tab/>", "\t").replace("</w:p>", "\n")
+    return html.unescape(re.sub(r"<[^>]+>", "", xml))
 
 
 def copy_sample(dest: Path) -> Path:

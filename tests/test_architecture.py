@@ -10,7 +10,7 @@ from pathlib import Path
 PACKAGE = Path(__file__).resolve().parents[1] / "src" / "portfolio"
 ROOMS = [
     "errors", "clock", "layout", "options", "output", "system", "cache", "content", "pdf",
-    "audit", "site", "packs", "interop", "build", "cli",
+    "documents", "audit", "site", "packs", "interop", "build", "cli",
 ]  # fmt: skip
 
 

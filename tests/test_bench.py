@@ -30,6 +30,8 @@ def test_the_smoke_run_measures_every_html_scenario(tmp_path: Path) -> None:
         "no-op rebuild, 10 items",
         "rebuild after one edit, 10 items",
         "check, 10 items",
+        "sample resume as Word (in process)",
+        "sample resume as plain text and Markdown (in process)",
     ):
         row = next((line for line in text.splitlines() if f"| {scenario} |" in line), None)
         assert row is not None, f"no row for {scenario}:\n{text}"

@@ -4,6 +4,8 @@ skills, a very long employer and place, dates as people write them, HTML pasted 
 a summary, Chinese, Cyrillic and Persian text). Each is imported and built as a new
 user would, and what reaches the resume PDF is read back page by page: every
 position, project, volunteer role and school, and no page left holding a line or two.
+The Word and plain-text resumes are read the same way, as a tracking system extracts
+their text.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from typing import Any
 import pytest
 from pypdf import PdfReader
 
-from conftest import REPO, run
+from conftest import REPO, run, word_text
 
 pytestmark = pytest.mark.slow  # each builds a PDF
 
@@ -79,6 +81,22 @@ def test_everything_the_career_holds_reaches_the_resume_pdf(
     text = _norm(" ".join(_pages(built[career] / "site" / "resume.pdf")))
     missing = [w for w in _expected(data) if _norm(w) not in text]
     assert not missing, f"{career}: not on the resume: {missing}"
+
+
+@pytest.mark.parametrize("career", [c.stem for c in CAREERS])
+def test_everything_the_career_holds_reaches_the_word_and_text_resumes(
+    built: dict[str, Path], career: str
+) -> None:
+    data = json.loads((REPO / "tests" / "data" / "careers" / f"{career}.json").read_text("utf-8"))
+    site = built[career] / "site"
+    texts = {
+        "resume.docx": word_text(site / "resume.docx"),
+        "resume.txt": (site / "resume.txt").read_text(encoding="utf-8"),
+        "resume.md": (site / "resume.md").read_text(encoding="utf-8").replace("\\", ""),
+    }
+    for name, said in texts.items():
+        missing = [w for w in _expected(data) if _norm(w) not in _norm(said)]
+        assert not missing, f"{career}: not in {name}: {missing}"
 
 
 @pytest.mark.parametrize("career", [c.stem for c in CAREERS])

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import shutil
+import zipfile
 from pathlib import Path
 
 import pypdf
@@ -26,7 +27,8 @@ def _sentinels() -> set[str]:
 
 
 def _all_text(site: Path) -> dict[str, str]:
-    """Every file's bytes as text, and every PDF's extracted text as well."""
+    """Every file's bytes as text, every PDF's extracted text as well, and each part of
+    every Word file (a zip: its bytes are compressed)."""
     texts = {}
     for file in sorted(site.rglob("*")):
         if not file.is_file():
@@ -37,6 +39,11 @@ def _all_text(site: Path) -> dict[str, str]:
             reader = pypdf.PdfReader(file)
             texts[rel + " (text)"] = "\n".join(page.extract_text() for page in reader.pages)
             texts[rel + " (metadata)"] = str(reader.metadata)
+        if file.suffix == ".docx":
+            with zipfile.ZipFile(file) as archive:
+                for part in archive.namelist():
+                    data = archive.read(part).decode("utf-8", errors="replace")
+                    texts[f"{rel} ({part})"] = data
     return texts
 
 
@@ -81,6 +88,9 @@ def test_public_content_is_there(site: Path) -> None:
     ):
         assert marker in joined
     assert "PUBLIC-NAME" in texts["resume.pdf (text)"]
+    assert "PUBLIC-NAME" in texts["resume.docx (word/document.xml)"]
+    assert "PUBLIC-NAME" in texts["resume.docx (docProps/core.xml)"]
+    assert "PUBLIC-EMPLOYER" in texts["resume.txt"] and "PUBLIC-EMPLOYER" in texts["resume.md"]
 
 
 @pytest.mark.slow  # the fixture built with PDFs

@@ -1,6 +1,7 @@
 """Same input, same bytes: the sample built from two copies in different folders, at
 different times and with different file dates, gives byte-identical site/ and packs
-(PDFs included) when SOURCE_DATE_EPOCH is set."""
+(PDFs and Word files included: both carry dates, a Word file in its properties and in
+each of its zip entries) when SOURCE_DATE_EPOCH is set."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ import os
 import subprocess
 import sys
 import time
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -45,6 +47,16 @@ def test_two_copies_at_two_times_build_the_same_bytes(
         assert not different, different
     assert any(name.endswith(".pdf") for name in _tree(first / "packs"))
     assert any(name.endswith("cover-letter.pdf") for name in _tree(first / "packs"))
+    for name in (
+        "site/resume.docx",
+        "site/resume.txt",
+        "packs/polderlicht-ml-platform/resume.docx",
+    ):
+        assert (first / name).is_file() and (second / name).is_file(), name
+    stamp = dt.datetime.fromtimestamp(1767225600, dt.UTC)
+    with zipfile.ZipFile(first / "site" / "resume.docx") as word:
+        assert {i.date_time for i in word.infolist()} == {stamp.timetuple()[:6]}
+        assert stamp.strftime("%Y-%m-%dT%H:%M:%SZ") in word.read("docProps/core.xml").decode()
 
 
 SOURCE_DATE_ERROR = (

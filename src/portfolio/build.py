@@ -3,6 +3,7 @@
     load     read, check and link the content; resolve the theme      (content/, site/)
     views    the public portfolio; each target's pack                 (content/, packs/)
     pages    every page in memory                                     (site/, packs/)
+    files    the resume as Word, plain text and Markdown              (documents/)
     PDFs     laid out by worker processes while the pages render      (pdf/)
     write    each folder written aside, then swapped in whole         (site/write.py)
     remember what was made from what, for the next build              (cache/)
@@ -38,7 +39,7 @@ from portfolio.packs.pack import build_pack
 from portfolio.packs.pages import pack_jobs, render_pack
 from portfolio.pdf.pool import Pdfs, expected_pdfs, pool_for
 from portfolio.pdf.queue import PdfQueue
-from portfolio.site.render import render_site, resume_job
+from portfolio.site.render import offers, render_site, resume_job
 from portfolio.site.theme_options import configured
 from portfolio.site.write import keep_files, recover, write_tree
 from portfolio.system.checkpoints import reached
@@ -112,7 +113,7 @@ def make(
     trees: Trees = {}
     if options.targets is None:
         public = public_view(portfolio)
-        if options.pdf:  # first: a worker lays it out while the pages are rendered
+        if options.pdf and offers(theme, "resume_pdf"):  # first: laid out while pages render
             pdfs.add(options.out, [resume_job(public, theme, md)])
         progress("the site's pages")
         memo = memos(options.out)
@@ -182,13 +183,14 @@ def remember(
 
 
 def preview(root: Path, cache: Cache, out: Path) -> Preview:
-    """The public site without its PDF, in memory, for the live preview: what `build`
-    writes to site/, made again only where `cache` (kept in memory) says it changed."""
+    """The public site without its PDF and its Word file, in memory, for the live
+    preview: what `build` writes to site/, made again only where `cache` (kept in
+    memory) says it changed."""
     portfolio, theme = load(root, cache)
     public = public_view(portfolio)
     md = renderer(portfolio.config.unsafe_html)
     tree = Memos(cache)(out)
-    outputs = render_site(public, theme, md, with_pdf=False, memo=tree)
+    outputs = render_site(public, theme, md, with_pdf=False, memo=tree, with_docx=False)
     outputs = keep_files(tree, outputs) if tree is not None else outputs
     watched = (root / "content", root / CONFIG, *theme.folders)
     return Preview(outputs, portfolio.config.base_url, watched)

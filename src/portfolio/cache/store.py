@@ -59,6 +59,7 @@ SKIP = {".git", ".hg", ".svn", "node_modules", "__pycache__", ".venv", "venv", "
 LIBRARIES = (
     "jinja2", "markupsafe", "markdown_it", "mdit_py_plugins", "yaml", "pydantic",
     "pydantic_core", "babel", "weasyprint", "pydyf", "tinycss2", "cssselect2", "fontTools",
+    "docx", "lxml",
 )  # fmt: skip
 
 if TYPE_CHECKING:

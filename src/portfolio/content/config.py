@@ -85,7 +85,23 @@ class SiteConfig(Model):
 
 # --- content/targets/<id>.yaml ----------------------------------------------------
 
-Output = Literal["resume", "evidence-pack", "promotion-case", "pitch", "cover-letter"]
+# What a pack makes: `resume` is the tailored resume's page and PDF; `resume-docx`,
+# `resume-text` and `resume-markdown` the same resume as a Word file, plain text to
+# paste into a form, and Markdown; `cover-letter` the letter's page and PDF,
+# `cover-letter-docx` and `cover-letter-text` the letter as Word and plain text
+# (all added in version 1).
+Output = Literal[
+    "resume",
+    "resume-docx",
+    "resume-text",
+    "resume-markdown",
+    "evidence-pack",
+    "promotion-case",
+    "pitch",
+    "cover-letter",
+    "cover-letter-docx",
+    "cover-letter-text",
+]
 
 
 class Contact(Model):
@@ -212,10 +228,32 @@ class Target(Model):
     )
     max_evidence: int = Field(8, gt=0, description="How many evidence items to choose.")
     outputs: tuple[Output, ...] = Field(
-        ("resume", "evidence-pack", "promotion-case", "pitch"),
-        description="What the pack makes; `cover-letter` only when named.",
-        examples=[["cover-letter", "resume", "evidence-pack", "pitch"]],
+        (
+            "resume",
+            "resume-docx",
+            "resume-text",
+            "resume-markdown",
+            "evidence-pack",
+            "promotion-case",
+            "pitch",
+        ),
+        description="What the pack makes: the tailored resume (page and PDF) and its "
+        "Word, plain-text and Markdown files, the evidence pack, the promotion case, "
+        "the pitch; the cover letter (page and PDF, Word, text) only when named.",
+        examples=[["resume", "resume-docx", "resume-text", "evidence-pack", "pitch"]],
     )
+
+    @field_validator("outputs")
+    @classmethod
+    def _letter_formats_need_the_letter(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        for name in ("cover-letter-docx", "cover-letter-text"):
+            if name in value and "cover-letter" not in value:
+                raise ValueError(
+                    f"`{name}` is the cover letter in another format: add `cover-letter` "
+                    "to `outputs` too"
+                )
+        return value
+
     contact: Contact | None = Field(None, description="Who the cover letter is addressed to.")
     letter: Letter | None = Field(
         None, description="The cover letter's date, subject and paragraphs in your own words."

@@ -20,6 +20,9 @@ from portfolio.audit.letters import LetterFacts
 from portfolio.content.language import Msg, babel_locale
 from portfolio.content.links import link_allowed
 from portfolio.content.markdown import Markdown
+from portfolio.documents.model import Block as DocBlock
+from portfolio.documents.model import Bullets, Document, Entry, Heading, Span, joined, text
+from portfolio.documents.model import Paragraph as DocParagraph
 from portfolio.packs.letter import Letter
 from portfolio.packs.letter_body import Paragraph
 from portfolio.packs.pack import Pack
@@ -227,5 +230,38 @@ def measure(pack: Pack, theme: Theme, md: Markdown) -> LetterFacts:
         results=pack.letter.results,
         lines=estimate_lines(plain),
         page_lines=PAGE_LINES[plain.paper],
+        paper=plain.paper,
+    )
+
+
+def letter_document(plain: PlainLetter) -> Document:
+    """The letter as a neutral document (documents/model.py), for the Word file: the
+    letterhead (the name as the title, the other sender lines on one line), the
+    recipient's lines, the date at the right, the subject in bold, the salutation,
+    the body, the sign-off, the signature and the enclosures, as the PDF lays them
+    out."""
+    name, *sender = plain.sender or (plain.signature,)
+    blocks: list[DocBlock] = [Heading(name, level=1)]
+    if sender:
+        blocks.append(DocParagraph(joined(text(line) for line in sender), role="contact"))
+    blocks += [DocParagraph(text(line), role="note") for line in plain.recipient]
+    blocks.append(Entry(text(), date=plain.date_line))
+    if plain.subject:
+        blocks.append(DocParagraph(text(Span(plain.subject, strong=True))))
+    blocks.append(DocParagraph(text(plain.salutation)))
+    for block in plain.body:
+        if block.items:
+            blocks.append(Bullets(tuple(text(item) for item in block.items)))
+        elif block.text:
+            blocks.append(DocParagraph(text(block.text)))
+    blocks += [DocParagraph(text(plain.sign_off)), DocParagraph(text(plain.signature), role="lead")]
+    if plain.enclosures:
+        blocks.append(DocParagraph(text(plain.enclosures), role="note"))
+    return Document(
+        title=plain.title,
+        author=plain.signature,
+        blocks=tuple(blocks),
+        subject=plain.subject,
+        language=plain.language,
         paper=plain.paper,
     )

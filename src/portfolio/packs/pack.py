@@ -71,7 +71,10 @@ def outputs_for(target: Target, p: Portfolio) -> tuple[str, ...]:
             wanted = [o for o in wanted if o != "promotion-case"]
         if goal is None:
             wanted = [o for o in wanted if o != "pitch"]
-    order = ("cover-letter", "resume", "promotion-case", "pitch", "evidence-pack")
+    order = (
+        "cover-letter", "cover-letter-docx", "cover-letter-text", "resume", "resume-docx",
+        "resume-text", "resume-markdown", "promotion-case", "pitch", "evidence-pack",
+    )  # fmt: skip
     return tuple(o for o in order if o in wanted)
 
 

@@ -19,10 +19,18 @@ from portfolio.content.markdown import Markdown
 from portfolio.content.views import Item
 from portfolio.layout import ATTACHMENTS
 from portfolio.output import Output
-from portfolio.packs.letter_text import letter_text, plain_letter
+from portfolio.packs.letter_text import letter_document, letter_text, plain_letter
 from portfolio.packs.pack import Pack
 from portfolio.pdf.jobs import Embedded, PdfJob, project_job
-from portfolio.site.render import Renderer, assets, stylesheets
+from portfolio.site.render import (
+    RESUME_FILES,
+    Renderer,
+    ResumeFile,
+    assets,
+    document_files,
+    resume_files,
+    stylesheets,
+)
 from portfolio.site.themes import Theme
 
 PACK_PAGES = (
@@ -97,9 +105,17 @@ def _pack_context(pack: Pack, item_prefix: str | None) -> dict[str, Any]:
 def render_pack(
     pack: Pack, theme: Theme, md: Markdown, with_pdf: bool, memo: Tree | None = None
 ) -> list[Output]:
-    """The HTML pages, `selection.json` and assets of one target's pack (PDFs apart)."""
+    """The HTML pages, `selection.json`, the tailored resume as Word, text and Markdown
+    (as `outputs` names them) and the assets of one target's pack (PDFs apart)."""
     r = _pack_renderer(pack, theme, md, with_pdf, memo)
-    context = _pack_context(pack, "index.html#") | {"has_pdf": with_pdf}
+    formats = [f for f in RESUME_FILES if f.output in pack.outputs]
+    files = resume_files(r, pack.resume, formats, keywords=pack.target.keywords)
+    letter = letter_files(pack, r, md)
+    context = _pack_context(pack, "index.html#") | {
+        "has_pdf": with_pdf,
+        "resume_files": tuple(f for f, _ in files),
+        "letter_files": tuple(f for f, _ in letter),
+    }
     out = [r.page("index.html", "pack/index.html", **context)]
     out += [
         r.page(file, f"pack/{file}", **context)
@@ -107,20 +123,37 @@ def render_pack(
         if name in pack.outputs
     ]
     out.append(Output("selection.json", selection_json(pack)))
-    out += letter_files(pack, r, md)
+    out += [o for _, o in files]
+    out += [o for _, o in letter]
     out += assets(theme)
     return out
 
 
-def letter_files(pack: Pack, r: Renderer, md: Markdown) -> list[Output]:
-    """The cover letter's files besides its page and its PDF: the text version.
+# The cover letter's files besides its page and PDF, as the index links them.
+LETTER_FILES = (
+    ResumeFile("", "cover-letter-docx", "cover-letter.docx", N_("Word"), "docx"),
+    ResumeFile("", "cover-letter-text", "cover-letter.txt", N_("Plain text"), "text"),
+)
 
-    A DOCX writer goes here too: `plain_letter(...)` is what it lays out (see
-    packs/letter_text.py, `PlainLetter`), as `Output("cover-letter.docx", ...)`."""
+
+def letter_files(pack: Pack, r: Renderer, md: Markdown) -> list[tuple[ResumeFile, Output]]:
+    """The cover letter as a Word file and as plain text (wrapped at 76 columns), as
+    the target's `outputs` name them; the Word file is kept from the last build when
+    nothing in the letter changed, like the resume's."""
     if pack.letter is None:
         return []
+    wanted = [f for f in LETTER_FILES if f.output in pack.outputs]
+    if not wanted:
+        return []
     plain = plain_letter(pack.letter, r.strings.say, md, pack.language, pack.paper)
-    return [Output("cover-letter.txt", letter_text(plain).encode("utf-8"))]
+    out: list[tuple[ResumeFile, Output]] = []
+    for f in wanted:
+        if f.kind == "text":
+            out.append((f, Output(f.path, letter_text(plain).encode("utf-8"))))
+        else:
+            made = document_files(r, [(f.path, f.kind)], lambda: letter_document(plain), plain)
+            out.append((f, made[0]))
+    return out
 
 
 def render_pack_print(pack: Pack, theme: Theme, md: Markdown, document: str) -> str:

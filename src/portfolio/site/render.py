@@ -9,8 +9,9 @@ from the base URL's path (`/portfolio/assets/style.css`).
 
 from __future__ import annotations
 
+import datetime as dt
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
@@ -23,6 +24,7 @@ from markupsafe import Markup, escape
 from portfolio.audit.audit import audit, by_subject
 from portfolio.cache import reads
 from portfolio.cache.store import Tree
+from portfolio.clock import source_date
 from portfolio.content.frozen import FrozenDict
 from portfolio.content.language import (
     KIND_LABELS,
@@ -37,8 +39,10 @@ from portfolio.content.language import (
 )
 from portfolio.content.markdown import Markdown, unmarked
 from portfolio.content.portfolio import Portfolio
-from portfolio.content.resume import build_resume
+from portfolio.content.resume import Resume, build_resume
 from portfolio.content.views import GoalView, evidence_view, goal_view, pack_item, sort_evidence
+from portfolio.documents.model import Document, Look
+from portfolio.documents.resume import resume_document
 from portfolio.errors import BuildError
 from portfolio.layout import PACKAGE, shipped_themes
 from portfolio.output import Output
@@ -272,11 +276,18 @@ class Renderer:
 
 
 def render_site(
-    p: Portfolio, theme: Theme, md: Markdown, with_pdf: bool, memo: Tree | None = None
+    p: Portfolio,
+    theme: Theme,
+    md: Markdown,
+    with_pdf: bool,
+    memo: Tree | None = None,
+    with_docx: bool = True,
 ) -> list[Output]:
     """Every HTML page and copied file of the public site, from a public portfolio;
-    with `memo`, the pages whose inputs have not changed are the previous build's."""
-    r = Renderer(p, theme, md, memo=memo, has_pdf=with_pdf)
+    with `memo`, the pages whose inputs have not changed are the previous build's.
+    The resume's files besides its PDF are made unless a theme option hides them;
+    `with_docx=False` leaves the Word file out (the live preview's)."""
+    r = Renderer(p, theme, md, memo=memo, has_pdf=with_pdf and offers(theme, "resume_pdf"))
     goals = [goal_view(p, g) for g in _goal_order(p)]
     evidence = [evidence_view(p, p.evidence[e]) for e in sort_evidence(p, list(p.evidence))]
     featured = [e for e in evidence if e.ev.featured] or evidence[:3]
@@ -285,6 +296,10 @@ def render_site(
     # `p` is the public view, so no finding can name a secret; a theme option may hide them.
     notes = by_subject(audit(p)) if dict(theme.options).get("audit_notes", True) else {}
     resume = build_resume(p)
+    formats = [f for f in RESUME_FILES if offers(theme, f.option)]
+    formats = [f for f in formats if with_docx or f.kind != "docx"]
+    skills = tuple(s.name for s in resume.skills)
+    files = resume_files(r, resume, formats, keywords=skills)
     pages = [
         Page(
             "index.html",
@@ -296,7 +311,11 @@ def render_site(
                 structured_data=profile_page(p, md, r.base_url if r.absolute else None),
             ),
         ),
-        Page("resume/index.html", "resume.html", context=dict(resume=resume)),
+        Page(
+            "resume/index.html",
+            "resume.html",
+            context=dict(resume=resume, resume_files=tuple(f for f, _ in files)),
+        ),
         Page(
             "goals/index.html",
             "goals.html",
@@ -317,6 +336,7 @@ def render_site(
     listed = [page.path.removesuffix("index.html") for page in pages]  # 404.html is not
     pages.append(Page("404.html", "404.html", anywhere=True))
     out = r.pages(pages)
+    out += [o for _, o in files]
     out += [
         Output(a.path, source=p.root / "content" / "evidence" / a.source)
         for e in evidence
@@ -494,6 +514,108 @@ def assets(theme: Theme) -> list[Output]:
         if data is not None:
             out.append(Output(f"assets/{name}", data))
     return sorted(out, key=lambda o: o.path)
+
+
+@dataclass(frozen=True)
+class ResumeFile:
+    """One of the resume's files besides its PDF: the theme option that may hide it on
+    the site, the target `outputs` value that asks for it in a pack, its file, and
+    what a link to it says."""
+
+    option: str
+    output: str
+    path: str
+    label: Msg
+    kind: str  # docx, text or markdown
+
+
+RESUME_FILES = (
+    ResumeFile("resume_docx", "resume-docx", "resume.docx", N_("Word"), "docx"),
+    ResumeFile("resume_text", "resume-text", "resume.txt", N_("Plain text"), "text"),
+    ResumeFile("resume_markdown", "resume-markdown", "resume.md", N_("Markdown"), "markdown"),
+)
+
+
+def offers(theme: Theme, option: str) -> bool:
+    """Whether the site offers what a theme option may hide (true unless it is false)."""
+    return dict(theme.options).get(option, True) is not False
+
+
+def look(theme: Theme) -> Look:
+    """How the theme's Word files look: theme.yaml's `document:`, the site's `accent`
+    option over its accent."""
+    values = dict(theme.document)
+    accent = dict(theme.options).get("accent")
+    if isinstance(accent, str) and accent:
+        values["accent"] = accent
+    return Look(**values)
+
+
+def stamp(p: Portfolio) -> dt.datetime:
+    """The moment a document is dated: `SOURCE_DATE_EPOCH`, else the start (UTC) of
+    the portfolio's day, as the PDFs are (so a rebuild the same day is the same)."""
+    return source_date() or dt.datetime.combine(p.today, dt.time(), dt.UTC)
+
+
+def resume_files(
+    r: Renderer, resume: Resume, formats: Sequence[ResumeFile], keywords: Sequence[str] = ()
+) -> list[tuple[ResumeFile, Output]]:
+    """The resume in `formats` (Word, plain text, Markdown), each with its output."""
+    paper, language = str(r.site["paper"]), str(r.site["language"])
+
+    def make() -> Document:
+        return resume_document(
+            resume, r.strings.say, r.md, language=language, paper=paper, keywords=keywords
+        )
+
+    files = [(f.path, f.kind) for f in formats]
+    made = document_files(r, files, make, resume, tuple(keywords))
+    return list(zip(formats, made, strict=True))
+
+
+def document_files(
+    r: Renderer, files: Sequence[tuple[str, str]], make: Callable[[], Document], *inputs: Any
+) -> list[Output]:
+    """A document as files (`files`: each path and kind, `docx`, `text` or
+    `markdown`), made by `make` from `inputs` (frozen values: a resume, a letter). Each
+    is the previous build's file when nothing it is made from has changed (`inputs`,
+    the theme's strings and look, the paper, the language, the moment it is dated),
+    else made now; a Word file alone loads python-docx, and only when it is made."""
+    paper, language = str(r.site["paper"]), str(r.site["language"])
+    when = stamp(r.p)
+    key = None
+    if r.memo is not None and r.memo.prints is not None:
+        key = r.memo.prints.key(  # bodyless: a document never shows a story
+            r.memo.salt, inputs, r.strings, look(r.theme), paper, language, when.isoformat(),
+            r.md.unsafe_html, bodyless=True,
+        )  # fmt: skip
+    document: Document | None = None
+    out = []
+    for path, kind in files:
+        kept = r.memo.reuse(path, f"{key}:{path}") if key and r.memo else None
+        if kept is not None:
+            out.append(Output(path, source=kept, kept=True))
+            continue
+        document = document or make()
+        out.append(Output(path, write_document(document, kind, look(r.theme), when)))
+        if r.memo is not None:
+            r.memo.record(path, f"{key}:{path}" if key else None)
+    return out
+
+
+def write_document(document: Document, kind: str, style: Look, when: dt.datetime) -> bytes:
+    """A document as a file of `kind`: `docx`, `text` or `markdown`."""
+    if kind == "docx":
+        from portfolio.documents.word import as_docx
+
+        return as_docx(document, style, when)
+    if kind == "text":
+        from portfolio.documents.text import as_text
+
+        return as_text(document).encode("utf-8")
+    from portfolio.documents.markdown import as_markdown
+
+    return as_markdown(document).encode("utf-8")
 
 
 def resume_job(public: Portfolio, theme: Theme, md: Markdown) -> PdfJob:

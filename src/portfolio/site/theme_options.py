@@ -138,6 +138,43 @@ def chart_colours(folders: tuple[Path, ...]) -> dict[str, str]:
     return colours
 
 
+# What theme.yaml's `document:` may set (documents/model.py's `Look`): fonts by name,
+# colours as #rrggbb.
+DOCUMENT_FONTS = ("heading_font", "body_font")
+DOCUMENT_COLOURS = ("accent", "ink", "muted")
+_FONT_NAME = re.compile(r"[^\x00-\x1f\x7f\"<>&]{1,64}")
+
+
+def document_look(folders: tuple[Path, ...]) -> dict[str, str]:
+    """The fonts and colours a theme chain gives its Word files under `document:` in
+    theme.yaml (the most specific theme wins, key by key)."""
+    look: dict[str, str] = {}
+    for folder in reversed(folders):
+        meta = folder / "theme.yaml"
+        if not meta.is_file():
+            continue
+        doc, _ = parse_yaml(meta.read_text(encoding="utf-8"), str(meta))
+        data = doc.data if isinstance(doc.data, dict) else {}
+        found = data.get("document") or {}
+        if not isinstance(found, dict):
+            keys = ", ".join(DOCUMENT_FONTS + DOCUMENT_COLOURS)
+            raise BuildError(f"{meta}: `document` maps {keys} to fonts and colours")
+        for key, value in found.items():
+            if key in DOCUMENT_FONTS:
+                if not (isinstance(value, str) and _FONT_NAME.fullmatch(value.strip())):
+                    raise BuildError(f"{meta}: `document.{key}` is a font's name, like Inter")
+                look[key] = value.strip()
+            elif key in DOCUMENT_COLOURS:
+                if not (isinstance(value, str) and re.fullmatch(r"#[0-9a-fA-F]{6}", value)):
+                    raise BuildError(f"{meta}: `document.{key}` is a colour written #rrggbb")
+                look[key] = value
+            else:
+                close = suggest(str(key), DOCUMENT_FONTS + DOCUMENT_COLOURS)
+                hint = f"; did you mean `{close}`?" if close else ""
+                raise BuildError(f"{meta}: `document` has no key `{key}`{hint}")
+    return look
+
+
 def configured(
     name: str | None,
     config: YamlDoc | None,
@@ -163,4 +200,10 @@ def configured(
     )
     problems += found
     colours = chart_colours(theme.folders)
-    return replace(theme, options=tuple(values.items()), chart=tuple(colours.items()))
+    look = document_look(theme.folders)
+    return replace(
+        theme,
+        options=tuple(values.items()),
+        chart=tuple(colours.items()),
+        document=tuple(look.items()),
+    )

@@ -47,6 +47,7 @@ class Theme:
     folders: tuple[Path, ...]  # most specific first
     options: tuple[tuple[str, Any], ...] = ()  # the site's values (site/theme_options.py), as pairs
     chart: tuple[tuple[str, str], ...] = ()  # the charts' colours from theme.yaml
+    document: tuple[tuple[str, str], ...] = ()  # Word files' fonts and colours, theme.yaml
 
     @property
     def template_dirs(self) -> list[str]:

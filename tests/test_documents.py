@@ -383,8 +383,8 @@ def test_a_story_edit_keeps_the_documents_and_a_summary_edit_makes_them_again(
 
 @pytest.mark.slow  # starts processes
 def test_python_docx_is_loaded_only_to_make_a_word_file(tmp_path: Path) -> None:
-    """`--help`, a build that makes no Word file (hidden by the theme option) and a
-    rebuild that keeps it never import python-docx."""
+    """`--help`, a build that makes no Word file (hidden by the theme option, and no
+    target asking for one) and a rebuild that keeps them never import python-docx."""
     root = copy_sample(tmp_path / "project")
     probe = (
         "import sys\nfrom portfolio.cli.main import main\n"
@@ -409,7 +409,8 @@ def test_python_docx_is_loaded_only_to_make_a_word_file(tmp_path: Path) -> None:
     config.write_text(config.read_text(encoding="utf-8").replace("  audit_notes: true", options))
     for target in ("polderlicht-ml-platform", "rotaverde-staff-promotion"):
         path = root / "content" / "targets" / f"{target}.yaml"
-        path.write_text(path.read_text(encoding="utf-8").replace("resume-docx, ", ""))
+        text = path.read_text(encoding="utf-8")
+        path.write_text(re.sub(r"(cover-letter|resume)-docx,\s*", "", text), encoding="utf-8")
     assert not loaded("build", str(root), "--no-pdf", "--no-cache")
 
 

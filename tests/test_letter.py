@@ -21,7 +21,7 @@ from typing import Any
 import pypdf
 import pytest
 
-from conftest import PROJECTS, REPO, copy_sample, run
+from conftest import PROJECTS, REPO, copy_sample, run, word_text
 from portfolio.build import load
 from portfolio.content.language import format_date, with_unit
 from portfolio.content.markdown import renderer
@@ -39,7 +39,7 @@ from portfolio.site.themes import catalog
 
 FIXTURE = PROJECTS / "letter"
 SAMPLE = "polderlicht-ml-platform"
-LETTER_FILES = {"cover-letter.html", "cover-letter.txt"}
+LETTER_FILES = {"cover-letter.html", "cover-letter.docx", "cover-letter.txt"}
 
 
 def _built(tmp_path: Path, source: Path, *args: str) -> Path:
@@ -487,7 +487,7 @@ def test_a_letter_holds_nothing_private_unless_its_target_allows(tmp_path: Path)
     shutil.copytree(PROJECTS / "private-sentinels", root)
     (root / "content" / "targets" / "public-letter.yaml").write_text(
         "title: PUBLIC-ROLE at PUBLIC-ORG\norganization: PUBLIC-ORG\nrole: PUBLIC-ROLE\n"
-        "goal: public-goal\noutputs: [cover-letter]\n",
+        "goal: public-goal\noutputs: [cover-letter, cover-letter-docx, cover-letter-text]\n",
         encoding="utf-8",
     )
     assert run("build", str(root)).exit_code == 0
@@ -503,6 +503,7 @@ def test_a_letter_holds_nothing_private_unless_its_target_allows(tmp_path: Path)
     texts["cover-letter.pdf"] = _flat(
         pypdf.PdfReader(pack / "cover-letter.pdf").pages[0].extract_text()
     )
+    texts["cover-letter.docx"] = word_text(pack / "cover-letter.docx")
     for name, text in texts.items():
         leaked = {s for s in planted if s in text} - sender
         assert not leaked, (name, leaked)
@@ -516,6 +517,34 @@ def test_the_same_letter_twice_is_the_same_bytes(
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")
     one = _built(tmp_path / "one", FIXTURE, "--target", "globex")
     two = _built(tmp_path / "elsewhere" / "two", FIXTURE, "--target", "globex")
-    for name in ("cover-letter.pdf", "cover-letter.txt", "cover-letter.html"):
+    for name in ("cover-letter.pdf", "cover-letter.txt", "cover-letter.html", "cover-letter.docx"):
         a = (one / "packs" / "globex" / name).read_bytes()
         assert a == (two / "packs" / "globex" / name).read_bytes(), name
+
+
+def test_the_letter_as_a_word_file_reads_in_order_in_word_styles(tmp_path: Path) -> None:
+    """The Word file: the letterhead, the recipient, the date, the subject, the
+    salutation, the body and the signature, in the order of the PDF, in Word's own
+    paragraph styles and with the letter's title and author as its properties."""
+    import docx
+
+    root = _built(tmp_path, REPO, "--no-pdf", "--target", SAMPLE)
+    path = root / "packs" / SAMPLE / "cover-letter.docx"
+    document = docx.Document(str(path))
+    assert document.core_properties.title.startswith("Inês Salgueiro: Cover letter, Senior ML")
+    assert document.core_properties.author == "Inês Salgueiro"
+    assert not document.tables
+    paragraphs = [
+        (p.style.name if p.style else "", p.text) for p in document.paragraphs if p.text.strip()
+    ]
+    assert paragraphs[0] == ("Heading 1", "Inês Salgueiro")
+    said = [t for _, t in paragraphs]
+    order = ["Ms Maartje de Vries", "Keizersgracht 123", "24 November 2026",
+             "Application for the role of Senior ML Platform Engineer, Forecasting",
+             "Dear Ms de Vries,", "I am applying for the role", "Yours sincerely,"]  # fmt: skip
+    found = [next(i for i, t in enumerate(said) if w in t) for w in order]
+    assert found == sorted(found), said
+    assert paragraphs[-2] == ("Signature", "Inês Salgueiro")
+    bullets = [t.replace("\xa0", " ") for style, t in paragraphs if style == "List Bullet"]
+    assert len(bullets) == 3 and "from 72 h to 4 h" in bullets[0]  # no-break spaces in units
+    assert "from 72\xa0h to 4\xa0h" in word_text(path)

@@ -22,7 +22,9 @@ from portfolio.packs.ranking import Scored
 JOB = Path(__file__).parent / "data" / "jsonresume" / "sample.job.json"
 TARGETS = sorted(p.stem for p in (REPO / "content" / "targets").glob("*.yaml"))
 FILES = {
-    "cover-letter": ("cover-letter.html", "cover-letter.pdf", "cover-letter.txt"),
+    "cover-letter": ("cover-letter.html", "cover-letter.pdf"),
+    "cover-letter-docx": ("cover-letter.docx",),
+    "cover-letter-text": ("cover-letter.txt",),
     "resume": ("resume.html", "resume.pdf"),
     "promotion-case": ("promotion-case.html", "promotion-case.pdf"),
     "pitch": ("pitch.html",),

@@ -98,7 +98,10 @@ class Entry:
     heading: bool = False  # the entry's title (a level-3 heading), else a plain line
 
 
-Role = Literal["body", "lead", "contact", "note"]
+# body: prose; lead: the headline; contact: the contact line; note: smaller, muted;
+# letter: a letter's paragraph, a line's space after it; signature: the name under the
+# room to sign.
+Role = Literal["body", "lead", "contact", "note", "letter", "signature"]
 
 
 @dataclass(frozen=True)

@@ -56,7 +56,9 @@ def _apart(prev: Block | None, block: Block) -> bool:
     if isinstance(block, Entry):
         return block.heading and not isinstance(prev, Heading)
     if isinstance(block, Paragraph):
-        return block.role in ("body", "note") and isinstance(prev, Paragraph | Bullets)
+        return block.role in ("body", "note", "letter", "signature") and isinstance(
+            prev, Paragraph | Bullets
+        )
     return False
 
 

@@ -11,6 +11,8 @@ a header; the reading order is the order of the paragraphs.
     Heading 3          an entry's title, its date on a right tab stop
     Entry              an entry's second line, or a dated item, on the same tab stop
     Normal, Note       prose; smaller, muted prose
+    Letter Text        a letter's paragraph, a line's space after it  (role `letter`)
+    Signature          the name under the room to sign             (role `signature`)
     List Bullet        a bullet
     Entry Date, Strong, Hyperlink   character styles: the date, bold words, a link
 
@@ -49,7 +51,14 @@ CJK = ("zh", "ja", "ko")
 ZIP_EARLIEST = dt.datetime(1980, 1, 1, tzinfo=dt.UTC)  # a zip entry's time starts in 1980
 
 # The paragraph style of each role of a paragraph (documents/model.py), by id.
-ROLES = {"body": "Normal", "lead": "Subtitle", "contact": "Contact", "note": "Note"}
+ROLES = {
+    "body": "Normal",
+    "lead": "Subtitle",
+    "contact": "Contact",
+    "note": "Note",
+    "letter": "Letter Text",
+    "signature": "Signature",
+}
 
 # Sizes in half-points, spacing in twentieths of a point, as Word's XML writes them.
 BODY, SMALL, DATE = 20, 18, 18  # 10, 9 and 9 pt
@@ -257,6 +266,14 @@ def _styles(word: WordDocument, look: Look, language: str, width: int) -> None:
     note.base_style = styles["Normal"]
     _size(note.element, SMALL)
     _set(_rpr(note.element), "color", val=muted)
+
+    letter = _new_style(word, "Letter Text", WD_STYLE_TYPE.PARAGRAPH)
+    letter.base_style = styles["Normal"]
+    _set(_ppr(letter.element), "spacing", before="0", after="200")
+
+    signature = _new_style(word, "Signature", WD_STYLE_TYPE.PARAGRAPH)
+    signature.base_style = styles["Normal"]
+    _set(_ppr(signature.element), "spacing", before="680", after="200")
 
     bullet = styles["List Bullet"].element
     _set(_ppr(bullet), "spacing", before="20", after="20")

@@ -244,17 +244,20 @@ def letter_document(plain: PlainLetter) -> Document:
     blocks: list[DocBlock] = [Heading(name, level=1)]
     if sender:
         blocks.append(DocParagraph(joined(text(line) for line in sender), role="contact"))
-    blocks += [DocParagraph(text(line), role="note") for line in plain.recipient]
+    *lines, last = plain.recipient or ("",)
+    blocks += [DocParagraph(text(line)) for line in lines]
+    blocks.append(DocParagraph(text(last), role="letter"))
     blocks.append(Entry(text(), date=plain.date_line))
     if plain.subject:
-        blocks.append(DocParagraph(text(Span(plain.subject, strong=True))))
-    blocks.append(DocParagraph(text(plain.salutation)))
+        blocks.append(DocParagraph(text(Span(plain.subject, strong=True)), role="letter"))
+    blocks.append(DocParagraph(text(plain.salutation), role="letter"))
     for block in plain.body:
         if block.items:
             blocks.append(Bullets(tuple(text(item) for item in block.items)))
         elif block.text:
-            blocks.append(DocParagraph(text(block.text)))
-    blocks += [DocParagraph(text(plain.sign_off)), DocParagraph(text(plain.signature), role="lead")]
+            blocks.append(DocParagraph(text(block.text), role="letter"))
+    blocks.append(DocParagraph(text(plain.sign_off), role="letter"))
+    blocks.append(DocParagraph(text(plain.signature), role="signature"))
     if plain.enclosures:
         blocks.append(DocParagraph(text(plain.enclosures), role="note"))
     return Document(

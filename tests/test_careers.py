@@ -63,8 +63,10 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
         result = run("import", "jsonresume", str(source), str(project), "--force")
         assert result.exit_code == 0, result.output
         if source.stem in LANGUAGES:
-            with (project / "portfolio.yaml").open("a", encoding="utf-8") as config:
-                config.write(f"language: {LANGUAGES[source.stem]}\n")
+            config = project / "portfolio.yaml"
+            text = config.read_text(encoding="utf-8")
+            language = f"language: {LANGUAGES[source.stem]}\n"
+            config.write_text(text.replace("language: en\n", language), encoding="utf-8")
         result = run("build", str(project))
         assert result.exit_code == 0, f"{source.name}: {result.output}"
         projects[source.stem] = project

@@ -149,7 +149,8 @@ def test_the_long_resume_fits_one_page_in_every_shipped_theme(
     project = tmp_path / "engineer"
     shutil.copytree(built["engineer"] / "content", project / "content")
     config = (built["engineer"] / "portfolio.yaml").read_text("utf-8")
-    (project / "portfolio.yaml").write_text(f"{config}theme: {theme}\n", "utf-8")
+    config = config.replace("theme: classic\n", f"theme: {theme}\n")
+    (project / "portfolio.yaml").write_text(config, "utf-8")
     result = run("build", str(project), "--no-packs")
     assert result.exit_code == 0, result.output
     assert len(_pages(project / "site" / "resume.pdf")) == 1

@@ -353,3 +353,15 @@ def test_with_a_goal_the_plan_asks_to_link_and_feature_then_goes(tmp_path: Path)
     output = run("check", str(root)).output
     assert "What to do first" not in output
     assert "hint: 5 pieces of evidence advance no goal [orphan-evidence]" in output
+
+
+def test_nothing_is_written_through_a_folder_that_links_outside(tmp_path: Path) -> None:
+    root = tmp_path / "p"
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (root / "content").mkdir(parents=True)
+    (root / "content" / "evidence").symlink_to(elsewhere)
+    source = _write(tmp_path / "resume.json", _resume(["Cut costs by 30%"]))
+    result = run("import", "jsonresume", str(source), str(root))
+    assert result.exit_code == 1 and "links outside" in result.stderr
+    assert not list(elsewhere.iterdir()) and not (root / "content" / "profile.yaml").exists()

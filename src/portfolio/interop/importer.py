@@ -40,7 +40,7 @@ from portfolio.interop import starter
 from portfolio.interop.jsonresume_in import Mapper, NewEvidence
 from portfolio.interop.jsonresume_layout import imported_layout
 from portfolio.interop.jsonresume_read import MisreadDate
-from portfolio.interop.manifest import Manifest, digest
+from portfolio.interop.manifest import MANIFEST, Manifest, digest
 from portfolio.interop.manifest import load as load_manifest
 from portfolio.interop.manifest import save as save_manifest
 from portfolio.interop.plan import Plan, content_files, plan
@@ -332,7 +332,16 @@ def _config(root: Path, title: str, manifest: Manifest) -> str | None:
 
 
 def _write(root: Path, todo: Plan, scaffold: dict[str, str], report: Report) -> None:
-    """Carry out the plan, and say what was done in the report."""
+    """Carry out the plan, and say what was done in the report. Nothing is written
+    if a file would land outside the project (a folder of it that links elsewhere)."""
+    inside = root.resolve()
+    every = [*todo.write, *scaffold, *todo.side, *todo.remove, *todo.remove_starter, MANIFEST]
+    for rel in every:
+        if not (root / rel).parent.resolve().is_relative_to(inside):
+            raise ImportFailed(
+                f"{rel}: its folder links outside {root}; an import writes only inside "
+                "the project: make the folder a real one"
+            )
     for rel, text in (todo.write | scaffold | todo.side).items():
         path = root / rel
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -141,8 +141,10 @@ def _careers(work: Path, tool: Path) -> list[Score]:
         project = work / source.stem
         _run([*PORTFOLIO, "import", "jsonresume", source, project])
         if source.stem in languages:  # as the person would set it: JSON Resume has no field
-            with (project / "portfolio.yaml").open("a", encoding="utf-8") as config:
-                config.write(f"language: {languages[source.stem]}\n")
+            config = project / "portfolio.yaml"
+            text = config.read_text(encoding="utf-8")
+            language = f"language: {languages[source.stem]}\n"
+            config.write_text(text.replace("language: en\n", language), encoding="utf-8")
         _run([*PORTFOLIO, "build", project])
         expected = work / f"{source.stem}.json"
         _run([*PORTFOLIO, "export", "jsonresume", project, "-o", expected])

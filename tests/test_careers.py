@@ -65,8 +65,10 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
         result = run("import", "jsonresume", str(source), str(project), "--force")
         assert result.exit_code == 0, result.output
         if source.stem in LANGUAGES:
-            with (project / "portfolio.yaml").open("a", encoding="utf-8") as config:
-                config.write(f"language: {LANGUAGES[source.stem]}\n")
+            config = project / "portfolio.yaml"
+            text = config.read_text(encoding="utf-8")
+            language = f"language: {LANGUAGES[source.stem]}\n"
+            config.write_text(text.replace("language: en\n", language), encoding="utf-8")
         result = run("build", str(project))
         assert result.exit_code == 0, f"{source.name}: {result.output}"
         projects[source.stem] = project
@@ -165,7 +167,8 @@ def test_the_long_resume_fits_one_page_in_every_shipped_theme(
     project = tmp_path / "engineer"
     shutil.copytree(built["engineer"] / "content", project / "content")
     config = (built["engineer"] / "portfolio.yaml").read_text("utf-8")
-    (project / "portfolio.yaml").write_text(f"{config}theme: {theme}\n", "utf-8")
+    config = config.replace("theme: classic\n", f"theme: {theme}\n")
+    (project / "portfolio.yaml").write_text(config, "utf-8")
     result = run("build", str(project), "--no-packs")
     assert result.exit_code == 0, result.output
     assert len(_pages(project / "site" / "resume.pdf")) == 1

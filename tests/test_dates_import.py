@@ -95,20 +95,21 @@ def test_dates_are_read_at_their_precision_and_misread_ones_kept(tmp_path: Path)
 
 def test_the_report_names_each_misread_date_and_what_was_written(tmp_path: Path) -> None:
     _, output = _import(tmp_path)
-    notes = [line for line in output.splitlines() if "is not a date" in line or "could be" in line]
+    changed = output.split("\nChanged:\n")[1]
+    notes = [line for line in changed.splitlines() if "is not a date" in line or "could be" in line]
     assert notes == [
-        "Note: work[0].endDate: 2024-09-31 is not a date: September 2024 has 30 days; "
-        "content/profile.yaml keeps `end: 2024-09`, the original in a comment.",
-        'Note: work[2].endDate: "until recently" is not a date; content/profile.yaml has no '
+        "  - work[0].endDate: 2024-09-31 is not a date: September 2024 has 30 days; "
+        "content/profile.yaml keeps `end: 2024-09`, the original in a comment",
+        '  - work[2].endDate: "until recently" is not a date; content/profile.yaml has no '
         "`end` for it, so it reads as current until you write when it ended (the original "
-        "is in a comment there).",
-        "Note: education[0].endDate: 03/04/2019 could be 4 March or 3 April 2019: day and "
+        "is in a comment there)",
+        "  - education[0].endDate: 03/04/2019 could be 4 March or 3 April 2019: day and "
         "month in numbers are not guessed; content/profile.yaml keeps `end: 2019`, the "
-        "original in a comment.",
-        "Note: certificates[0].date: 2022-02-30 is not a date: February 2022 has 28 days; "
-        "content/evidence/cert.md keeps `date: 2022-02`, the original in a comment.",
-        "Note: projects[2].startDate: someday is not a date; left out of "
-        "content/evidence/side-project.md, the original in a comment there.",
+        "original in a comment",
+        "  - certificates[0].date: 2022-02-30 is not a date: February 2022 has 28 days; "
+        "content/evidence/cert.md keeps `date: 2022-02`, the original in a comment",
+        "  - projects[2].startDate: someday is not a date; left out of "
+        "content/evidence/side-project.md, the original in a comment there",
     ]
 
 

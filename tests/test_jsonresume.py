@@ -110,14 +110,20 @@ def test_export_writes_a_file_with_output(tmp_path: Path) -> None:
     assert not list(_validator().iter_errors(json.loads(out.read_text(encoding="utf-8"))))
 
 
-def test_nothing_is_overwritten_without_force(tmp_path: Path) -> None:
+def test_an_edited_profile_is_not_overwritten_without_force(tmp_path: Path) -> None:
+    """The import goes on and leaves the edited profile as it is, naming it, with its
+    own version beside it to merge; --force replaces it."""
     root = _imported(tmp_path)
     profile = root / "content" / "profile.yaml"
     profile.write_text(profile.read_text(encoding="utf-8") + "# my edit\n", encoding="utf-8")
     before = profile.read_bytes()
     result = run("import", "jsonresume", str(SAMPLE), str(root))
-    assert result.exit_code == 1 and "use --force" in result.stderr
+    assert result.exit_code == 0, result.output
     assert profile.read_bytes() == before
+    assert "content/profile.yaml: edited since the last import" in result.output
+    assert "--force replaces it" in result.output
+    new = root / "content" / "profile.yaml.new"
+    assert new.read_bytes() == before.removesuffix(b"# my edit\n")
     assert run("import", "jsonresume", str(SAMPLE), str(root), "--force").exit_code == 0
     assert b"# my edit" not in profile.read_bytes()
 

@@ -7,12 +7,13 @@ key is removed or changes meaning; new keys may be added.
 from __future__ import annotations
 
 import json
+import shlex
 from collections.abc import Callable
 from typing import Any
 
 from portfolio.audit.audit import Finding, counts
 from portfolio.audit.review import Change, GoalReview
-from portfolio.audit.rules import SEVERITIES
+from portfolio.audit.rules import RULES, SEVERITIES
 from portfolio.content.language import format_date
 from portfolio.content.portfolio import Portfolio
 from portfolio.errors import Problem
@@ -25,14 +26,128 @@ def plain(text: str, _: str) -> str:
     return text
 
 
-def findings_text(p: Portfolio, findings: list[Finding], style: Style = plain) -> str:
-    """Each finding as `path:line:col: severity: message [rule]` and its fix, then a count."""
+def findings_text(
+    p: Portfolio, findings: list[Finding], style: Style = plain, project: str | None = None
+) -> str:
+    """What to do first, when the project is new to goals; then each finding as
+    `path:line:col: severity: message [rule]` and its fix, those of a rule found in
+    many files as one group; then a count. `project` is the folder as the person gave
+    it, for the commands the first steps suggest."""
     lines = []
+    if steps := first_steps(p, project):
+        lines += ["What to do first:", *(f"  {i}. {step}" for i, step in enumerate(steps, 1)), ""]
+    grouped = _grouped_rules(findings)
+    said: set[str] = set()
     for f in findings:
+        if f.rule in grouped:
+            if f.rule not in said:
+                said.add(f.rule)
+                lines += _group(p, f.rule, grouped[f.rule], style)
+            continue
         head = f"{f.path}:{f.line}:{f.column}: {style(f.severity, f.severity)}: {f.message}"
         lines += [f"{head} [{f.rule}]", f"    fix: {f.fix}"]
     lines.append(summary(p, findings))
     return "\n".join(lines)
+
+
+GROUP_FILES = 5  # a rule found in this many files or more is said once, as a group
+GROUP_SHOWN = 3  # the places a group names before "and N more"
+# A rule's findings as one sentence, by how many there are.
+GROUPED = {
+    "activity-title": "{n} goals name an activity, not an outcome",
+    "few-indicators": "{n} goals have fewer than three indicators",
+    "no-leading-indicator": "{n} goals have no leading indicator",
+    "no-lagging-indicator": "{n} goals have no lagging indicator",
+    "indicator-no-target": "{n} indicators have no target",
+    "indicator-no-values": "{n} indicators have never been measured",
+    "target-wrong-direction": "{n} indicators have a target worse than their baseline",
+    "vanity-metric": "{n} indicators count activity, not an outcome",
+    "no-due": "{n} goals have no due date",
+    "due-before-start": "{n} goals are due before they start",
+    "few-milestones": "{n} goals have fewer than three dated milestones",
+    "milestone-overdue": "{n} milestones are past their due date",
+    "done-in-future": "{n} milestones are marked done after today",
+    "review-overdue": "{n} goals are overdue for a review",
+    "no-feedback": "{n} goals name nobody to give feedback",
+    "no-mobility": "{n} goals say nothing about place, where a move is involved",
+    "skill-gap": "{n} required skills and credentials have no evidence yet",
+    "goal-no-evidence": "{n} goals have no evidence linked yet",
+    "orphan-evidence": "{n} pieces of evidence advance no goal",
+    "aspiration-unserved": "{n} aspirations have no goal serving them yet",
+}
+
+
+def _grouped_rules(findings: list[Finding]) -> dict[str, list[Finding]]:
+    """The findings of each rule found in `GROUP_FILES` files or more."""
+    by_rule: dict[str, list[Finding]] = {}
+    for f in findings:
+        by_rule.setdefault(f.rule, []).append(f)
+    return {
+        rule: found
+        for rule, found in by_rule.items()
+        if len({f.path for f in found}) >= GROUP_FILES
+    }
+
+
+def _group(p: Portfolio, rule: str, found: list[Finding], style: Style) -> list[str]:
+    """One rule's findings in many files: what they have in common, a few of the
+    places and how many more, and the fix."""
+    severity = RULES[rule].severity
+    n = len(found)
+    said = GROUPED.get(rule, "{n} findings: " + RULES[rule].question).format(n=n)
+    places = [f"    {f.path}:{f.line}:{f.column}" for f in found[:GROUP_SHOWN]]
+    if n > GROUP_SHOWN:
+        places.append(f"    and {n - GROUP_SHOWN} more")
+    fix = RULES[rule].fix
+    if rule == "orphan-evidence":
+        fix = (
+            "link each to the goal it advances: `goals: [<goal id>]` in its front matter"
+            if _goals(p)
+            else "link them once you have goals: `goals: [<goal id>]` in each one's front matter"
+        )
+    return [
+        f"{style(severity, severity)}: {said} [{rule}]",
+        *places,
+        f"    fix: {fix}",
+    ]
+
+
+def _goals(p: Portfolio) -> int:
+    return sum(1 for g in p.goals.values() if g.kind == "goal")
+
+
+def first_steps(p: Portfolio, project: str | None = None) -> list[str]:
+    """What to do first in a project with no goal yet, or none that evidence serves (as
+    right after an import): set a goal, link the evidence that serves it, pick what to
+    feature. Empty for a project under way."""
+    linked = [ev for ev in p.evidence.values() if p.evidence_goals.get(ev.id)]
+    if _goals(p) and (linked or not p.evidence):
+        return []
+    where = f" --project {_quoted(project)}" if project not in (None, ".") else ""
+    steps = []
+    if not _goals(p):
+        steps.append(
+            f'Set a goal: `portfolio new goal "Lead a team of six"{where} --framework '
+            "evidence-ladder` for a promotion (`pivot-bridge` for a new field, "
+            "`mobility-playbook` for a new place)."
+        )
+    if p.evidence:
+        steps.append(
+            "Link the evidence that serves it: `goals: [<goal id>]` in the front matter of "
+            "each piece (for new evidence, `portfolio new evidence TITLE"
+            f"{where} --goal <goal id>`)."
+        )
+        if not any(ev.featured for ev in p.evidence.values()):
+            steps.append(
+                "Pick what your home page features: `featured: true` in the front matter "
+                "of your three to five strongest pieces of evidence."
+            )
+    return steps
+
+
+def _quoted(text: str | None) -> str:
+    """A folder as a shell reads it back: quoted if it holds anything but a plain name."""
+    return shlex.quote(text or ".")
 
 
 def summary(p: Portfolio, findings: list[Finding]) -> str:

@@ -56,6 +56,6 @@ def check(project: Path, fmt: str, strict: bool, review: bool) -> None:
     elif fmt == "json":
         click.echo(report.findings_json(portfolio, findings))
     else:
-        click.echo(report.findings_text(portfolio, findings, style))
+        click.echo(report.findings_text(portfolio, findings, style, str(project)))
     failing = {"error", "warning"} if strict else {"error"}
     sys.exit(1 if any(f.severity in failing for f in findings) else 0)

@@ -4,6 +4,7 @@ interop/jsonresume_out.py and cli/newfile.py."""
 
 from __future__ import annotations
 
+import shlex
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -12,11 +13,12 @@ from typing import TYPE_CHECKING
 import click
 
 from portfolio.cli.params import PROJECT
-from portfolio.cli.terminal import count, shown
+from portfolio.cli.terminal import shown
 from portfolio.errors import ContentError, UserError
 
 if TYPE_CHECKING:
     from portfolio.content.dates import PartialDate
+    from portfolio.interop.importer import Report
 
 
 class _KindChoice(click.Choice[str]):
@@ -68,13 +70,17 @@ def import_() -> None:
 @import_.command("jsonresume")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.argument("project", default=".", type=click.Path(file_okay=False, path_type=Path))
-@click.option("--force", is_flag=True, help="Replace files that already exist.")
+@click.option(
+    "--force", is_flag=True, help="Replace the files it makes even where you edited them."
+)
 def import_jsonresume(file: Path, project: Path, force: bool) -> None:
     """Turn a JSON Resume (FILE, schema 1.x) into PROJECT's profile.yaml and evidence
-    files; PROJECT is created if it does not exist. Nothing is overwritten without --force."""
+    files. A new folder becomes a whole project; a project that still holds `init`'s
+    untouched sample gets yours in its place. Importing again updates what the last
+    import made; files you made or edited are left as they are (and named) unless
+    --force."""
     import json
 
-    from portfolio.build import check as run_check
     from portfolio.content.job import TooDeep, parse_json
     from portfolio.interop.importer import import_resume
 
@@ -86,23 +92,79 @@ def import_jsonresume(file: Path, project: Path, force: bool) -> None:
         where = f":{exc.lineno}:{exc.colno}" if isinstance(exc, json.JSONDecodeError) else ""
         raise UserError(f"{file}{where}: not a JSON file ({exc})") from None
     root = project.resolve()
-    report = import_resume(data, root, force=force)
-    evidence = sum(1 for p in report.written if p.parent.name == "evidence")
-    click.echo(
-        f"Imported {file.name} into {shown(root)}: content/profile.yaml and "
-        f"{count(evidence, 'evidence file')}."
+    say_imported(file, project, import_resume(data, root, force=force))
+
+
+def say_imported(file: Path, project: Path, report: Report) -> None:
+    """What an import did, for any format: what it kept, changed and could not keep,
+    what it did to the files, then the first steps. Exits 1 if the files it wrote do not
+    validate (a bug in the import: the details say where)."""
+    from portfolio.audit.report import first_steps
+    from portfolio.build import check as run_check
+
+    root = project.resolve()
+    done = report.plan
+    into = shown(root)
+    if report.scaffold:
+        made = ", ".join([*report.scaffold, "schemas/"])
+        click.echo(f"Imported {file.name} into {into}, a new project ({made}).")
+    else:
+        click.echo(f"Imported {file.name} into {into}.")
+    _list("Kept:", report.kept)
+    changed = list(report.changed)
+    if done.starter:
+        changed.append(f"the starter's files replaced: {', '.join(done.starter)}")
+    if done.remove_starter:
+        changed.append(f"the starter's sample removed: {', '.join(done.remove_starter)}")
+    if done.updated:
+        changed.append(f"updated from the source: {_some(done.updated)}")
+    if done.remove:
+        changed.append(f"removed, as the source no longer has them: {_some(done.remove)}")
+    if done.forced:
+        changed.append(f"replaced with --force: {', '.join(done.forced)}")
+    _list("Changed:", changed)
+    if report.private:
+        fields = " and ".join(f"`{name}`" for name in report.private)
+        click.echo(
+            f"Private: {fields}, until you remove {'it' if len(report.private) == 1 else 'them'}"
+            " from `private:` in content/profile.yaml."
+        )
+    _list(
+        "Not kept (the content format has no place for it, or it was unreadable):", report.dropped
     )
-    if report.dropped:
-        click.echo("Not kept (the content format has no place for it, or it was unreadable):")
-        click.echo("".join(f"  - {line}\n" for line in report.dropped), nl=False)
+    new = len(done.created)
+    click.echo(
+        f"Files: {len(done.write)} written ({new} new), "
+        f"{len(done.remove) + len(done.remove_starter)} removed, {len(done.unchanged)} unchanged"
+        + (f"; {len(report.yours)} of yours not touched." if report.yours else ".")
+    )
+    _list("Left as they were:", [f"{rel}: {why}" for rel, why in sorted(done.left.items())])
     for note in report.notes:
         click.echo(f"Note: {note}.")
     try:
-        run_check(root)
-    except ContentError as exc:  # a bug in the import: say so, with the details
-        click.echo(f"The imported files do not validate:\n{exc.format()}", err=True)
+        portfolio, _ = run_check(root)
+    except ContentError as exc:  # a bug in the import, or a file left as it was
+        click.echo(f"The project does not validate:\n{exc.format()}", err=True)
         sys.exit(1)
-    click.echo(f"Next: link the evidence to your goals, then `portfolio build {project}`.")
+    if steps := first_steps(portfolio, str(project)):
+        click.echo("What to do first:")
+        click.echo("".join(f"  {i}. {step}\n" for i, step in enumerate(steps, 1)), nl=False)
+    where = shlex.quote(str(project))
+    click.echo(f"Then `portfolio build {where}` makes the site, and `portfolio check {where}` "
+               "says what is still missing.")  # fmt: skip
+
+
+def _list(heading: str, lines: list[str]) -> None:
+    if lines:
+        click.echo(heading)
+        click.echo("".join(f"  - {line}\n" for line in lines), nl=False)
+
+
+def _some(items: list[str], shown: int = 5) -> str:
+    """The first few of `items`, and how many more."""
+    if len(items) <= shown + 1:
+        return ", ".join(items)
+    return f"{', '.join(items[:shown])} and {len(items) - shown} more"
 
 
 @click.group("export")

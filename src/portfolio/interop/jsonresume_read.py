@@ -18,7 +18,7 @@ from typing import Any
 
 from portfolio.content.dates import DateError, PartialDate
 from portfolio.content.links import LinkRefused, check_address, completed
-from portfolio.interop.html import Converted, to_inline, to_markdown, to_text
+from portfolio.interop.html import Converted, has_html, to_inline, to_markdown, to_text
 
 # `2015-01-01T00:00:00Z`, `2015-01-01 09:30`: a date with the time of day after it.
 _TIME_OF_DAY = re.compile(
@@ -50,11 +50,13 @@ class MisreadDate(str):
 
 
 class Reader:
-    """Reads values out of untrusted JSON, noting what it has to leave out, and which
-    keys it never read (so nothing is lost without a word)."""
+    """Reads values out of untrusted JSON, noting what it has to leave out, what it
+    changed on the way (HTML made Markdown, a timestamp cut to its date), and which keys
+    it never read (so nothing is lost or changed without a word)."""
 
     def __init__(self) -> None:
         self.dropped: list[str] = []
+        self.changed: list[tuple[str, str]] = []  # (what was done, `work[0].summary`)
         self.read: dict[int, set[str]] = {}
         self.nodes: list[tuple[str, dict[str, Any]]] = []
 
@@ -107,6 +109,9 @@ class Reader:
     def _converted(self, raw: str, path: str, how: Callable[[str], Converted]) -> Converted:
         """The text with its HTML read, and what that left out in the report."""
         converted = how(raw)
+        if has_html(raw) and converted.text != raw:
+            made = "plain text" if how is to_text else "Markdown"
+            self.changed.append((f"HTML made {made}", path))
         if converted.dropped:
             self.dropped.append(f"{path}: left out of its HTML: {', '.join(converted.dropped)}")
         return converted
@@ -163,6 +168,8 @@ class Reader:
             return None
         try:
             written = value if isinstance(value, float) else _TIME_OF_DAY.sub("", raw)
+            if written != raw and not isinstance(value, float):
+                self.changed.append(("the time of day cut from a date", f"{where}.{key}"))
             return PartialDate.parse(written).iso()
         except DateError as exc:
             return MisreadDate(f"{where}.{key}", raw, exc.why, exc.certain)

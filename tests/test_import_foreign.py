@@ -1,6 +1,6 @@
 """What the importers of other formats share: the `x-portfolio` extension of a JSON
-Resume reference (who wrote it, when, about which position), and a project of type
-`course`."""
+Resume reference (who wrote it, when, about which position), a project of type
+`course`, and report lines that name where the source has each thing."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ import json
 from pathlib import Path
 
 from conftest import front_matter, run
+from portfolio.interop.foreign import Converted
 
 RESUME = {
     "basics": {"name": "Ana Example"},
@@ -61,3 +62,25 @@ def test_a_reference_may_say_who_wrote_it_when_and_about_which_position(tmp_path
         assert f"  - {line}" in result.output, line
     assert front_matter(evidence / "distributed-algorithms.md")["kind"] == "course"
     assert run("check", str(root)).exit_code == 0
+
+
+def test_report_lines_name_where_the_source_has_each_thing() -> None:
+    converted = Converted(
+        {},
+        origins={
+            "work[0]": "Positions.csv line 2",
+            "work[0].endDate": "Positions.csv line 2, Finished On",
+            "basics.name": "cv.name",
+        },
+    )
+    assert converted.relocate("work[0].endDate: `x` is not a date") == (
+        "Positions.csv line 2, Finished On: `x` is not a date"
+    )
+    assert converted.relocate("work[0].highlights[3]: not text") == (
+        "Positions.csv line 2: not text"
+    )
+    assert converted.relocate("the resume has no `basics.name`: set it") == (
+        "the resume has no `cv.name`: set it"
+    )
+    kept = "work[1].endDate: and the work of projects.x, basics.email"
+    assert converted.relocate(kept) == kept, "a path of unknown origin is kept as it is"

@@ -1,6 +1,7 @@
-"""The content commands: `import` and `export` (JSON Resume) and `new` (a goal, a piece
-of evidence or a target). Thin click commands; the work is in interop/importer.py,
-interop/jsonresume_out.py and cli/newfile.py."""
+"""The content commands: `import` (JSON Resume, LinkedIn), `export` (JSON Resume) and
+`new` (a goal, a piece of evidence or a target). Thin click commands; the work is in
+interop/importer.py (with interop/linkedin.py, which makes a JSON Resume of LinkedIn's
+export), interop/jsonresume_out.py and cli/newfile.py."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from portfolio.errors import ContentError, UserError
 
 if TYPE_CHECKING:
     from portfolio.content.dates import PartialDate
+    from portfolio.interop.foreign import Converted
 
 
 class _KindChoice(click.Choice[str]):
@@ -83,8 +85,12 @@ def import_jsonresume(file: Path, project: Path, force: bool) -> None:
     except TooDeep as exc:
         raise UserError(f"{file}: not a JSON Resume: {exc} (a resume nests four)") from None
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        if hint := _use_instead(file, "jsonresume"):
+            raise UserError(f"{file}: {hint}") from None
         where = f":{exc.lineno}:{exc.colno}" if isinstance(exc, json.JSONDecodeError) else ""
         raise UserError(f"{file}{where}: not a JSON file ({exc})") from None
+    if hint := _use_instead(file, "jsonresume", data):
+        raise UserError(f"{file}: {hint}")
     root = project.resolve()
     report = import_resume(data, root, force=force)
     evidence = sum(1 for p in report.written if p.parent.name == "evidence")
@@ -96,6 +102,58 @@ def import_jsonresume(file: Path, project: Path, force: bool) -> None:
         click.echo("Not kept (the content format has no place for it, or it was unreadable):")
         click.echo("".join(f"  - {line}\n" for line in report.dropped), nl=False)
     for note in report.notes:
+        click.echo(f"Note: {note}.")
+    try:
+        run_check(root)
+    except ContentError as exc:  # a bug in the import: say so, with the details
+        click.echo(f"The imported files do not validate:\n{exc.format()}", err=True)
+        sys.exit(1)
+    click.echo(f"Next: link the evidence to your goals, then `portfolio build {project}`.")
+
+
+def _use_instead(file: Path, expected: str, data: object = None) -> str | None:
+    from portfolio.interop.foreign import use_instead
+
+    return use_instead(file, expected, data)
+
+
+@import_.command("linkedin")
+@click.argument("archive", type=click.Path(exists=True, path_type=Path))
+@click.argument("project", default=".", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--force", is_flag=True, help="Replace files that already exist.")
+def import_linkedin(archive: Path, project: Path, force: bool) -> None:
+    """Turn LinkedIn's copy of your data (ARCHIVE: the zip from "Get a copy of your
+    data", or the folder it unzips to) into PROJECT's profile.yaml and evidence files.
+    Only the files about you are read: connections, messages and invitations are never
+    opened. Nothing is overwritten without --force."""
+    from portfolio.interop.linkedin import convert
+
+    _import_converted(archive, convert(archive), project, force)
+
+
+def _import_converted(file: Path, converted: Converted, project: Path, force: bool) -> None:
+    """Import the JSON Resume another format was made into, as `import jsonresume`
+    does, reporting what it did not keep where the source has it (`Positions.csv line
+    3`, `cv.yaml:12`), never by its JSON Resume path."""
+    from portfolio.build import check as run_check
+    from portfolio.interop.importer import ImportFailed, import_resume
+
+    root = project.resolve()
+    try:
+        report = import_resume(converted.resume, root, force=force)
+    except ImportFailed as exc:
+        raise ImportFailed(converted.relocate(str(exc))) from None
+    dropped = converted.dropped + [converted.relocate(line) for line in report.dropped]
+    notes = converted.notes + [converted.relocate(line) for line in report.notes]
+    evidence = sum(1 for p in report.written if p.parent.name == "evidence")
+    click.echo(
+        f"Imported {file.name} into {shown(root)}: content/profile.yaml and "
+        f"{count(evidence, 'evidence file')}."
+    )
+    if dropped:
+        click.echo("Not kept (the content format has no place for it, or it was unreadable):")
+        click.echo("".join(f"  - {line}\n" for line in dict.fromkeys(dropped)), nl=False)
+    for note in notes:
         click.echo(f"Note: {note}.")
     try:
         run_check(root)

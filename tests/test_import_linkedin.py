@@ -19,6 +19,7 @@ from portfolio.interop.linkedin_read import READ
 from portfolio.system import regular
 
 EXPORT = Path(__file__).parent / "data" / "linkedin" / "export"
+RENDERCV = Path(__file__).parent / "data" / "rendercv" / "tomas.yaml"
 SENTINEL = "SENTINEL-OTHER-PEOPLE"  # in every file of other people's data, and nowhere else
 OTHERS = ["Connections.csv", "Endorsement_Received_Info.csv", "Invitations.csv",
           "messages.csv", "Recommendations_Given.csv"]  # fmt: skip
@@ -225,6 +226,7 @@ def test_messy_files_are_read_as_far_as_they_can_be(tmp_path: Path) -> None:
     ("make", "message"),
     [
         (lambda d: d / "notes.txt", "notes.txt: not a zip archive"),
+        (lambda d: RENDERCV, "this looks like a RenderCV file: use `portfolio import rendercv"),
         (
             lambda d: d / "other.zip",
             "other.zip: not a LinkedIn export: no Profile.csv or Positions.csv",
@@ -256,7 +258,7 @@ def test_what_is_not_a_linkedin_export_is_said_plainly(
 
 def test_an_export_given_to_another_importer_says_which_to_use(tmp_path: Path) -> None:
     archive = _zip(tmp_path / "export.zip")
-    for command in ("jsonresume",):
+    for command in ("jsonresume", "rendercv"):
         result = run("import", command, str(archive), str(tmp_path / "out"))
         assert result.exit_code == 1
         assert f"this looks like a LinkedIn export: use `portfolio import linkedin {archive}`" \

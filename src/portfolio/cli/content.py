@@ -1,7 +1,7 @@
-"""The content commands: `import` (JSON Resume, LinkedIn), `export` (JSON Resume) and
-`new` (a goal, a piece of evidence or a target). Thin click commands; the work is in
-interop/importer.py (with interop/linkedin.py, which makes a JSON Resume of LinkedIn's
-export), interop/jsonresume_out.py and cli/newfile.py."""
+"""The content commands: `import` (JSON Resume, LinkedIn, RenderCV), `export` (JSON
+Resume) and `new` (a goal, a piece of evidence or a target). Thin click commands; the
+work is in interop/importer.py (with interop/linkedin.py and interop/rendercv_in.py,
+which make a JSON Resume of the others), interop/jsonresume_out.py and cli/newfile.py."""
 
 from __future__ import annotations
 
@@ -129,6 +129,19 @@ def import_linkedin(archive: Path, project: Path, force: bool) -> None:
     from portfolio.interop.linkedin import convert
 
     _import_converted(archive, convert(archive), project, force)
+
+
+@import_.command("rendercv")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("project", default=".", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--force", is_flag=True, help="Replace files that already exist.")
+def import_rendercv(file: Path, project: Path, force: bool) -> None:
+    """Turn a RenderCV 2.x file (FILE, its `cv`) into PROJECT's profile.yaml and evidence
+    files; `design`, `locale` and `settings` are named with the settings here that come
+    closest. Nothing is overwritten without --force."""
+    from portfolio.interop.rendercv_in import load
+
+    _import_converted(file, load(file), project, force)
 
 
 def _import_converted(file: Path, converted: Converted, project: Path, force: bool) -> None:

@@ -1,6 +1,7 @@
-"""The content commands: `import` and `export` (JSON Resume) and `new` (a goal, a piece
-of evidence or a target). Thin click commands; the work is in interop/importer.py,
-interop/jsonresume_out.py and cli/newfile.py."""
+"""The content commands: `import` (JSON Resume, LinkedIn, RenderCV), `export` (JSON
+Resume) and `new` (a goal, a piece of evidence or a target). Thin click commands; the
+work is in interop/importer.py (with interop/linkedin.py and interop/rendercv_in.py,
+which make a JSON Resume of the others), interop/jsonresume_out.py and cli/newfile.py."""
 
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ from portfolio.errors import ContentError, UserError
 
 if TYPE_CHECKING:
     from portfolio.content.dates import PartialDate
+    from portfolio.interop.foreign import Converted
     from portfolio.interop.importer import Report
 
 
@@ -89,8 +91,12 @@ def import_jsonresume(file: Path, project: Path, force: bool) -> None:
     except TooDeep as exc:
         raise UserError(f"{file}: not a JSON Resume: {exc} (a resume nests four)") from None
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        if hint := _use_instead(file, "jsonresume"):
+            raise UserError(f"{file}: {hint}") from None
         where = f":{exc.lineno}:{exc.colno}" if isinstance(exc, json.JSONDecodeError) else ""
         raise UserError(f"{file}{where}: not a JSON file ({exc})") from None
+    if hint := _use_instead(file, "jsonresume", data):
+        raise UserError(f"{file}: {hint}")
     root = project.resolve()
     say_imported(file, project, import_resume(data, root, force=force))
 
@@ -165,6 +171,61 @@ def _some(items: list[str], shown: int = 5) -> str:
     if len(items) <= shown + 1:
         return ", ".join(items)
     return f"{', '.join(items[:shown])} and {len(items) - shown} more"
+
+
+def _use_instead(file: Path, expected: str, data: object = None) -> str | None:
+    from portfolio.interop.foreign import use_instead
+
+    return use_instead(file, expected, data)
+
+
+@import_.command("linkedin")
+@click.argument("archive", type=click.Path(exists=True, path_type=Path))
+@click.argument("project", default=".", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--force", is_flag=True, help="Replace files that already exist.")
+def import_linkedin(archive: Path, project: Path, force: bool) -> None:
+    """Turn LinkedIn's copy of your data (ARCHIVE: the zip from "Get a copy of your
+    data", or the folder it unzips to) into PROJECT's profile.yaml and evidence files.
+    Only the files about you are read: connections, messages and invitations are never
+    opened. Nothing is overwritten without --force."""
+    from portfolio.interop.linkedin import convert
+
+    _import_converted(archive, convert(archive), project, force, "linkedin")
+
+
+@import_.command("rendercv")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("project", default=".", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--force", is_flag=True, help="Replace files that already exist.")
+def import_rendercv(file: Path, project: Path, force: bool) -> None:
+    """Turn a RenderCV 2.x file (FILE, its `cv`) into PROJECT's profile.yaml and evidence
+    files; `design`, `locale` and `settings` are named with the settings here that come
+    closest. Nothing is overwritten without --force."""
+    from portfolio.interop.rendercv_in import load
+
+    _import_converted(file, load(file), project, force, "rendercv")
+
+
+def _import_converted(
+    file: Path, converted: Converted, project: Path, force: bool, source: str
+) -> None:
+    """Import the JSON Resume another format was made into, as `import jsonresume`
+    does (the starter replaced, a new folder made a project, a second import updating
+    the first), reporting what it did not keep where the source has it (`Positions.csv
+    line 3`, `cv.yaml:12`), never by its JSON Resume path."""
+    from portfolio.interop.importer import ImportFailed, import_resume
+
+    root = project.resolve()
+    try:
+        report = import_resume(converted.resume, root, force=force, source=source)
+    except ImportFailed as exc:
+        raise ImportFailed(converted.relocate(str(exc))) from None
+    report.dropped = [
+        *converted.dropped, *(converted.relocate(line) for line in report.dropped)
+    ]  # fmt: skip
+    report.changed = [converted.relocate(line) for line in report.changed]
+    report.notes = [*converted.notes, *(converted.relocate(line) for line in report.notes)]
+    say_imported(file, project, report)
 
 
 @click.group("export")

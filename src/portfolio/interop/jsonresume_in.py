@@ -6,6 +6,14 @@ publications, references and projects each a kind of evidence. Every value is re
 through `jsonresume_read.Reader`, which checks it and reports what it leaves out: the
 summaries and the bullets of a body as Markdown (HTML in them made Markdown), every
 other text plain.
+
+JSON Resume has no place for who wrote a reference, when, or about which position.
+An entry of `references` may say so in an `x-portfolio` object (`EXTENSION`), which
+the importers of LinkedIn and RenderCV write and any JSON Resume may hold:
+`{"role": "CTO, Globex", "date": "2021-07-02", "work": 0}` gives the endorsement its
+author's role and date, and, by the index of an entry of `work`, puts it on the
+evidence of that position (its organization, role and dates). A project of `type`
+`course` is a course.
 """
 
 from __future__ import annotations
@@ -15,7 +23,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from portfolio.content.ids import unique_id
-from portfolio.interop.jsonresume_read import Reader
+from portfolio.interop.jsonresume_read import MisreadDate, Reader
+
+EXTENSION = "x-portfolio"  # what a JSON Resume entry says that JSON Resume cannot
 
 # Where a profile lives when a resume gives only the username.
 PROFILES = {
@@ -55,6 +65,7 @@ class Mapper:
         self.read = Reader()
         self.taken = set(taken)
         self.evidence: list[NewEvidence] = []
+        self.jobs: dict[str, dict[str, Any]] = {}  # `work[0]` -> its position, mapped
 
     def add(self, title: str, meta: dict[str, Any], body: str = "") -> str:
         new_id = unique_id(title, self.taken, "evidence")
@@ -125,7 +136,7 @@ class Mapper:
                     for w, x in r.items(data, "interests")
                     if r.text(x, "name", w)
                 ],
-                "experience": [self.position(w, x) for w, x in r.items(data, "work")],
+                "experience": [self.job(w, x) for w, x in r.items(data, "work")],
                 "education": [self.school(w, x) for w, x in r.items(data, "education")],
             }
         )
@@ -149,6 +160,11 @@ class Mapper:
             self.read.text(node, k, "basics.location") for k in ("city", "region", "countryCode")
         ]
         return ", ".join(p for p in parts if p) or None
+
+    def job(self, where: str, item: dict[str, Any]) -> dict[str, Any]:
+        """A position, kept by its path for the references that speak of it."""
+        self.jobs[where] = self.position(where, item)
+        return self.jobs[where]
 
     def position(self, where: str, item: dict[str, Any]) -> dict[str, Any]:
         r = self.read
@@ -209,14 +225,35 @@ class Mapper:
         for w, x in r.items(data, "references"):
             name, quote = r.text(x, "name", w) or "A colleague", r.text(x, "reference", w)
             if quote:
-                endorsement = {"by": name, "quote": quote}
-                self.add(
-                    f"Reference from {name}", {"kind": "endorsement", "endorsements": [endorsement]}
-                )
+                self.add(f"Reference from {name}", self.endorsement(w, x, name, quote))
             else:
                 r.dropped.append(f"{w}: a reference without its words")
         for w, x in r.items(data, "projects"):
             self.project(w, x)
+
+    def endorsement(
+        self, where: str, item: dict[str, Any], name: str, quote: str
+    ) -> dict[str, Any]:
+        """A reference as an endorsement; with its `x-portfolio`, the author's role,
+        the date, and the position it speaks of (see the module's docstring)."""
+        r = self.read
+        more = r.value(item, EXTENSION)
+        if more is not None and not isinstance(more, dict):
+            r.dropped.append(f"{where}.{EXTENSION}: not an object")
+        extra: dict[str, Any] = more if isinstance(more, dict) else {}
+        w = f"{where}.{EXTENSION}"
+        r.nodes.append((w, extra))
+        said = {"by": name, "role": r.text(extra, "role", w), "date": r.date(extra, "date", w)}
+        work = r.value(extra, "work")
+        job = self.jobs.get(f"work[{work}]") if type(work) is int else None
+        if work is not None and job is None:
+            r.dropped.append(f"{w}.work: `{work}` is not the index of an entry of `work`")
+        on: dict[str, Any] = {}
+        if job is not None:  # the position's dates: a date misread there is explained there
+            on = {"organization": job["organization"], "role": job["title"]}
+            on |= {k: v for k, v in job.items() if k in ("start", "end")
+                   and not isinstance(v, MisreadDate)}  # fmt: skip
+        return {"kind": "endorsement", **on, "endorsements": [_clean({**said, "quote": quote})]}
 
     def project(self, where: str, item: dict[str, Any]) -> None:
         r = self.read
@@ -269,4 +306,5 @@ PROJECT_TYPES = {
     "presentation": "talk",
     "conference": "talk",
     "volunteering": "volunteer",
+    "course": "course",
 }  # any other type (`application`, `library`) is a project, and the word itself is not kept

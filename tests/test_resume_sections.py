@@ -174,3 +174,27 @@ def test_english_job_titles_read_in_title_case() -> None:
     assert job_title("full-stack developer", "en") == "Full-Stack Developer"
     assert job_title("iOS developer at SRE team", "en") == "iOS Developer at SRE Team"
     assert job_title("Responsable de projet", "fr") == "Responsable de projet"
+
+
+def test_a_section_past_the_limit_says_how_many_more_the_site_lists(tmp_path: Path) -> None:
+    """A resume is no archive: 60 projects show 50 (the usual limit), the first 50 in
+    the author's order (here the file's), and say "… and 10 more", linked to the
+    evidence pages on the site; the Word and text files say it too."""
+    data = {
+        "basics": {"name": "Many Projects"},
+        "projects": [
+            {"name": f"Project {i:02d}", "startDate": f"{2000 + i // 12}-{i % 12 + 1:02d}"}
+            for i in range(60)
+        ],
+    }
+    resume = _resume(data, tmp_path)["resume"]
+    assert len(resume.projects) == 50 and resume.extra("projects") == 10
+    assert resume.projects[0].ev.title == "Project 00"  # the file's order, kept
+    result = run("build", str(tmp_path), "--no-pdf")
+    assert result.exit_code == 0, result.output
+    page = (tmp_path / "site" / "resume" / "index.html").read_text("utf-8")
+    assert '<a href="../evidence/">… and 10 more</a>' in page
+    assert "Project 49" in page and "Project 50" not in page
+    assert "… and 10 more" in (tmp_path / "site" / "resume.txt").read_text("utf-8")
+    evidence = (tmp_path / "site" / "evidence" / "index.html").read_text("utf-8")
+    assert "Project 59" in evidence  # the site lists them all

@@ -120,6 +120,14 @@ class ResumeLayout(Model):
         "volunteering, awards...); the rest follow, newest first.",
         examples=[["thesis-app", "bike-map"]],
     )
+    limit: int = Field(
+        50,
+        gt=0,
+        description="At most this many entries in each section of evidence (projects, "
+        "volunteering, certifications, awards, publications, talks): those in `order` "
+        "first, then the newest; the resume says how many more the site lists.",
+        examples=[80],
+    )
     references: Literal["none", "on-request", "list"] = Field(
         "none",
         description="What the References section says: nothing, that references are "

@@ -77,6 +77,11 @@ class Resume:
     references: tuple[Reference, ...]
     references_on_request: bool
     sections: tuple[SectionName, ...]  # the sections that have something, in order
+    more: tuple[tuple[SectionName, int], ...] = ()  # entries past `resume.limit`, by section
+
+    def extra(self, section: SectionName) -> int:
+        """How many entries of `section` the resume leaves to the site (its limit)."""
+        return dict(self.more).get(section, 0)
 
     def has(self, section: SectionName) -> bool:
         """Whether `section` has anything to show (before `resume.hide` applies)."""
@@ -205,13 +210,21 @@ def build_resume(
         )
         for i in reversed(order)
     )
+    layout = profile.resume
     sections: dict[SectionName, list[EvidenceView]] = {}
+    more: dict[SectionName, int] = {}
+    shown = [e for ids in placed.values() for e in ids]
     for e in rest:
         ev = p.evidence[e]
-        if ev.kind in KIND_SECTIONS:
-            sections.setdefault(KIND_SECTIONS[ev.kind], []).append(evidence_view(p, ev))
-    shown = [*(e for ids in placed.values() for e in ids), *rest]
-    layout = profile.resume
+        if ev.kind not in KIND_SECTIONS:
+            shown.append(e)
+            continue
+        entries = sections.setdefault(KIND_SECTIONS[ev.kind], [])
+        if len(entries) < layout.limit:
+            entries.append(evidence_view(p, ev))
+            shown.append(e)
+        else:  # a resume is no archive: the site's evidence pages list the rest
+            more[KIND_SECTIONS[ev.kind]] = more.get(KIND_SECTIONS[ev.kind], 0) + 1
     references = tuple(
         Reference(said.by, said.role, said.quote)
         for e in shown
@@ -243,6 +256,7 @@ def build_resume(
         references=references if layout.references == "list" else (),
         references_on_request=layout.references == "on-request",
         sections=(),
+        more=tuple(sorted(more.items())),
     )
     order_of = section_order(layout, bool(jobs))
     return replace(resume, sections=tuple(s for s in order_of if resume.has(s)))

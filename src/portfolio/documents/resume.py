@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 
 from portfolio.content.language import N_, Msg
 from portfolio.content.markdown import Markdown
+from portfolio.content.profile import SectionName
 from portfolio.content.resume import Resume
 from portfolio.content.views import EvidenceView
 from portfolio.documents.model import (
@@ -86,7 +87,14 @@ def _shown(url: str) -> str:
     return url.replace("https://", "").replace("http://", "")
 
 
-def _section(resume: Resume, section: str, say: Say, md: Markdown) -> list[Block]:
+def _section(resume: Resume, section: SectionName, say: Say, md: Markdown) -> list[Block]:
+    blocks = _entries(resume, section, say, md)
+    if extra := resume.extra(section):  # past the profile's `resume.limit`
+        blocks.append(Paragraph(text(say(N_("… and {count} more", count=str(extra)))), "note"))
+    return blocks
+
+
+def _entries(resume: Resume, section: SectionName, say: Say, md: Markdown) -> list[Block]:
     if section == "summary":
         return prose(md, resume.summary)
     if section == "experience":

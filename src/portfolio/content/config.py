@@ -7,7 +7,7 @@ content models (content/models.py, content/profile.py); the same frozen `Model` 
 
 from __future__ import annotations
 
-from typing import Annotated, ClassVar, Literal
+from typing import Annotated, ClassVar, Literal, get_args
 
 from pydantic import AfterValidator, Field, StrictBool, WithJsonSchema, field_validator
 
@@ -102,6 +102,12 @@ Output = Literal[
     "cover-letter-docx",
     "cover-letter-text",
 ]
+
+
+# Without `outputs`, a pack makes all but the cover letter, which is made only when named.
+DEFAULT_OUTPUTS: tuple[Output, ...] = tuple(
+    o for o in get_args(Output) if not o.startswith("cover-letter")
+)
 
 
 class Contact(Model):
@@ -228,15 +234,7 @@ class Target(Model):
     )
     max_evidence: int = Field(8, gt=0, description="How many evidence items to choose.")
     outputs: tuple[Output, ...] = Field(
-        (
-            "resume",
-            "resume-docx",
-            "resume-text",
-            "resume-markdown",
-            "evidence-pack",
-            "promotion-case",
-            "pitch",
-        ),
+        DEFAULT_OUTPUTS,
         description="What the pack makes: the tailored resume (page and PDF) and its "
         "Word, plain-text and Markdown files, the evidence pack, the promotion case, "
         "the pitch; the cover letter (page and PDF, Word, text) only when named.",

@@ -278,3 +278,24 @@ def test_a_theme_of_one_small_stylesheet_on_classic(tmp_path: Path, browser: Any
             assert (link, body) == ("rgb(138, 28, 74)", bg[0])
         else:  # classic's dark accent is its own light blue, whatever the site's accent
             assert link != "rgb(138, 28, 74)" and body == bg[1]
+
+
+@pytest.mark.parametrize("theme", ["classic", "ledger", "base"])
+def test_a_pack_s_private_tag_is_readable(tmp_path: Path, browser: Any, theme: str) -> None:
+    """The "Private" tag on a pack's page: light words on ink, in every shipped theme
+    (classic's own `.tag` comes after base's rule and once took its background away)."""
+    root = copy_sample(tmp_path / "project")
+    config = (root / "portfolio.yaml").read_text(encoding="utf-8")
+    (root / "portfolio.yaml").write_text(config.replace("theme: classic", f"theme: {theme}"))
+    result = run("build", str(root), "--no-pdf", "--target", "polderlicht-ml-platform")
+    assert result.exit_code == 0, result.output
+    context = browser.new_context(color_scheme="light")
+    tab = context.new_page()
+    tab.goto((root / "packs" / "polderlicht-ml-platform" / "index.html").as_uri())
+    colour, background = tab.evaluate(
+        """() => { const s = getComputedStyle(document.querySelector('.tag-private'));
+                   return [s.color, s.backgroundColor]; }"""
+    )
+    context.close()
+    assert background == _palette(theme, "--ink")[0], (colour, background)
+    assert colour != background

@@ -134,3 +134,19 @@ def test_a_private_goal_has_no_dashboard_and_its_notes_stay_home(tmp_path: Path)
     assert run("build", str(root), "--no-pdf").exit_code == 0
     html = (root / "site" / "goals" / "index.html").read_text(encoding="utf-8")
     assert "Amsterdam" not in html and "Dutch" not in html
+
+
+def test_a_chart_s_axis_says_the_goal_s_dates_at_their_own_precision(tmp_path: Path) -> None:
+    """A goal started `2024-01` and due `2031` frames its charts with those dates: the
+    axis says "Jan 2024" and "2031", never a first or last day the goal did not name."""
+    root = copy_sample(tmp_path / "project")
+    goal = root / "content" / "goals" / "staff-engineer-promotion.md"
+    text = goal.read_text(encoding="utf-8")
+    text = re.sub(r"(?m)^started: .*$", "started: 2024-01", text)
+    goal.write_text(re.sub(r"(?m)^due: .*$", "due: 2031", text), encoding="utf-8")
+    result = run("build", str(root), "--no-pdf", "--no-packs")
+    assert result.exit_code == 0, result.output
+    page = (root / "site" / "goals" / "staff-engineer-promotion" / "index.html").read_text("utf-8")
+    axis = re.findall(r'class="chart-axis"[^>]*>([^<]+)<', page)
+    assert axis and "Jan 2024" in axis and "2031" in axis, axis
+    assert not any(label in ("1 Jan 2024", "31 Dec 2031") for label in axis), axis

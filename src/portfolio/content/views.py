@@ -108,6 +108,10 @@ class IndicatorView:
     due: dt.date | None = None
     today: dt.date | None = None
     language: str = "en"  # of the chart's numbers and dates
+    # The start and due dates as the goal gives them (`Jan 2024`, `2031`): the chart's
+    # axis says them at their own precision, never a day the goal did not name.
+    start_label: str = ""
+    due_label: str = ""
 
     @property
     def type_label(self) -> Msg:
@@ -126,6 +130,7 @@ class IndicatorView:
         due: dt.date | None = None,
         today: dt.date | None = None,
         language: str = "en",
+        labels: tuple[str, str] = ("", ""),
     ) -> IndicatorView:
         ordered = sorted(ind.values.items())
         latest = ordered[-1] if ordered else None
@@ -149,6 +154,7 @@ class IndicatorView:
             due,
             today,
             language,
+            *labels,
         )
 
 
@@ -257,6 +263,7 @@ def goal_view(p: Portfolio, goal: Goal) -> GoalView:
                 goal.due.last_day if goal.due else None,
                 p.today,
                 language,
+                (format_date(goal.started, language), format_date(goal.due, language)),
             )
             for n, ind in enumerate(goal.indicators)
         ),

@@ -184,12 +184,13 @@ def _dates(frame: _Frame, view: IndicatorView, say: Say, palette: Palette) -> li
     """The start and due dates under the axis, and a line for today."""
     parts = []
     base = HEIGHT - BOTTOM
-    for day, anchor in ((view.start, "start"), (view.due, "end")):
-        if day is not None:
+    ends = ((view.start, view.start_label, "start"), (view.due, view.due_label, "end"))
+    for day, label, anchor in ends:
+        if day is not None:  # the goal's own words for the date, at its precision
             parts.append(
                 f'<text class="chart-axis" x="{_fmt(frame.x(day))}" y="{base + 18}" '
                 f'text-anchor="{anchor}" fill="{palette.muted}" font-size="12.5">'
-                f"{escape(format_date(day, view.language))}</text>"
+                f"{escape(label or format_date(day, view.language))}</text>"
             )
     parts.append(
         f'<line class="chart-axis-line" x1="{_fmt(frame.left)}" x2="{_fmt(frame.right)}" '

@@ -39,7 +39,16 @@ import re
 import zipfile
 from typing import TYPE_CHECKING, Any
 
-from portfolio.documents.model import Document, Entry, Heading, Look, Paragraph, Text
+from portfolio.documents.model import (
+    Block,
+    Bullets,
+    Document,
+    Entry,
+    Heading,
+    Look,
+    Paragraph,
+    Text,
+)
 
 if TYPE_CHECKING:
     from docx.document import Document as WordDocument
@@ -75,6 +84,7 @@ def as_docx(doc: Document, look: Look, stamp: dt.datetime) -> bytes:
     width = _text_width(word)
     _styles(word, look, doc.language, width)
     rtl = doc.language.split("-")[0].lower() in RTL
+    prev: Block | None = None
     for block in doc.blocks:
         if isinstance(block, Heading):
             p = _paragraph(word, f"Heading{min(max(block.level, 1), 3)}")
@@ -89,10 +99,14 @@ def as_docx(doc: Document, look: Look, stamp: dt.datetime) -> bytes:
                 _run(p, "\t", None, rtl)
                 _run(p, block.date, "EntryDate", rtl)
         elif isinstance(block, Paragraph):
-            _spans(word, _paragraph(word, ROLES[block.role]), block.text, rtl)
+            p = _paragraph(word, ROLES[block.role])
+            if block.role == "letter" and isinstance(prev, Bullets):
+                _set(_ppr(p._p), "spacing", before="200")  # a letter's list, set apart
+            _spans(word, p, block.text, rtl)
         else:
             for item in block.items:
                 _spans(word, _paragraph(word, "ListBullet"), item, rtl)
+        prev = block
     _properties(word, doc, stamp)
     out = io.BytesIO()
     word.save(out)

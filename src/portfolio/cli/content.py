@@ -84,7 +84,7 @@ def import_jsonresume(file: Path, project: Path, force: bool) -> None:
     import json
 
     from portfolio.content.job import TooDeep, parse_json
-    from portfolio.interop.importer import import_resume
+    from portfolio.interop.importer import ImportFailed, import_resume
 
     try:
         data = parse_json(file.read_text(encoding="utf-8-sig"))
@@ -98,7 +98,11 @@ def import_jsonresume(file: Path, project: Path, force: bool) -> None:
     if hint := _use_instead(file, "jsonresume", data):
         raise UserError(f"{file}: {hint}")
     root = project.resolve()
-    say_imported(file, project, import_resume(data, root, force=force))
+    try:
+        report = import_resume(data, root, force=force)
+    except ImportFailed as exc:  # say which file: the message speaks of its content
+        raise ImportFailed(f"{file}: {exc}") from None
+    say_imported(file, project, report)
 
 
 def say_imported(file: Path, project: Path, report: Report) -> None:

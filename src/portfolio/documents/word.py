@@ -39,6 +39,7 @@ import re
 import zipfile
 from typing import TYPE_CHECKING, Any
 
+from portfolio.content.language import direction
 from portfolio.documents.model import (
     Block,
     Bullets,
@@ -55,7 +56,6 @@ if TYPE_CHECKING:
     from docx.text.paragraph import Paragraph as WordParagraph
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-RTL = ("ar", "he", "fa", "ur", "yi", "ps", "sd", "ug", "dv", "ckb")
 CJK = ("zh", "ja", "ko")
 ZIP_EARLIEST = dt.datetime(1980, 1, 1, tzinfo=dt.UTC)  # a zip entry's time starts in 1980
 
@@ -82,8 +82,8 @@ def as_docx(doc: Document, look: Look, stamp: dt.datetime) -> bytes:
     _prune(word)
     _page(word, doc.paper)
     width = _text_width(word)
-    _styles(word, look, doc.language, width)
-    rtl = doc.language.split("-")[0].lower() in RTL
+    rtl = direction(doc.language) == "rtl"  # CLDR's, as the pages' `dir`
+    _styles(word, look, doc.language, width, rtl)
     prev: Block | None = None
     for block in doc.blocks:
         if isinstance(block, Heading):
@@ -201,13 +201,12 @@ def _hex(colour: str) -> str:
 # --- styles ------------------------------------------------------------------------
 
 
-def _styles(word: WordDocument, look: Look, language: str, width: int) -> None:
+def _styles(word: WordDocument, look: Look, language: str, width: int, rtl: bool) -> None:
     from docx.enum.style import WD_STYLE_TYPE
 
     _theme(word, look)
     styles = word.styles
     root = styles.element
-    rtl = language.split("-")[0].lower() in RTL
     defaults = root.find(f"{{{W}}}docDefaults")
     assert defaults is not None
     rpr = _child(_child(defaults, "rPrDefault"), "rPr")

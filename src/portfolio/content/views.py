@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from babel.numbers import format_decimal
 
+from portfolio.content.dates import PartialDate
 from portfolio.content.language import (
     BETTER,
     CATEGORIES,
@@ -326,14 +327,15 @@ def evidence_view(p: Portfolio, ev: Evidence) -> EvidenceView:
     )
 
 
+def newest_first(ev_id: str, when: PartialDate | None) -> tuple[int, int, str]:
+    """The sort key of evidence's usual order: newest first; undated last; ties by id,
+    so the order never depends on the disk."""
+    return (0, -when.first_day.toordinal(), ev_id) if when else (1, 0, ev_id)
+
+
 def sort_evidence(p: Portfolio, ids: tuple[str, ...] | list[str]) -> list[str]:
-    """Newest first; undated last; ties by id, so the order never depends on the disk."""
-
-    def key(e: str) -> tuple[int, int, str]:
-        when = p.evidence[e].when
-        return (0, -when.first_day.toordinal(), e) if when else (1, 0, e)
-
-    return sorted(ids, key=key)
+    """`ids` in the usual order (`newest_first`)."""
+    return sorted(ids, key=lambda e: newest_first(e, p.evidence[e].when))
 
 
 @dataclass(frozen=True)

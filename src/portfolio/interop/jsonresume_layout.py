@@ -14,6 +14,7 @@ from typing import Any
 from portfolio.content.dates import PartialDate
 from portfolio.content.profile import ResumeLayout, SectionName
 from portfolio.content.resume import KIND_SECTIONS, section_order
+from portfolio.content.views import newest_first
 
 # JSON Resume's sections and ours (`basics.summary` is the summary).
 KEYS: dict[str, SectionName] = {
@@ -32,8 +33,8 @@ KEYS: dict[str, SectionName] = {
 
 
 def _newest_first(entry: tuple[str, Mapping[str, Any]]) -> tuple[int, int, str]:
-    """The resume's usual order (content/views.py `sort_evidence`): newest first,
-    undated last, ties by id."""
+    """The resume's usual order (content/views.py `newest_first`) of an entry not yet a
+    model: its date, else its end, else its start, as `Evidence.when` reads them."""
     ev_id, meta = entry
     for key in ("date", "end", "start"):
         try:
@@ -41,8 +42,8 @@ def _newest_first(entry: tuple[str, Mapping[str, Any]]) -> tuple[int, int, str]:
         except ValueError:
             when = None
         if when is not None:
-            return (0, -when.first_day.toordinal(), ev_id)
-    return (1, 0, ev_id)
+            return newest_first(ev_id, when)
+    return newest_first(ev_id, None)
 
 
 def imported_layout(

@@ -38,18 +38,37 @@ class Option:
     description: str = ""
 
 
-def declared(folders: tuple[Path, ...]) -> dict[str, Option]:
-    """Every option of a theme chain (`folders` most specific first); a child's plain
-    value replaces only its parent's default."""
-    found: dict[str, Option] = {}
+@dataclass(frozen=True)
+class Meta:
+    """One theme's theme.yaml, read once for all it declares (options, chart colours,
+    the Word files' look)."""
+
+    path: Path
+    data: dict[str, Any]
+    broken: bool  # it has YAML problems
+
+
+def metas(folders: tuple[Path, ...]) -> list[Meta]:
+    """The theme.yaml of each theme of a chain (`folders` most specific first) that has
+    one, base first, so that a child's values come after its parent's."""
+    found = []
     for folder in reversed(folders):
         meta = folder / "theme.yaml"
-        if not meta.is_file():
-            continue
-        doc, problems = parse_yaml(meta.read_text(encoding="utf-8"), str(meta))
-        data = doc.data if isinstance(doc.data, dict) else {}
+        if meta.is_file():
+            doc, problems = parse_yaml(meta.read_text(encoding="utf-8"), str(meta))
+            data = doc.data if isinstance(doc.data, dict) else {}
+            found.append(Meta(meta, data, bool(problems)))
+    return found
+
+
+def declared(chain: list[Meta]) -> dict[str, Option]:
+    """Every option of a theme chain (`metas`); a child's plain value replaces only its
+    parent's default."""
+    found: dict[str, Option] = {}
+    for m in chain:
+        meta, data = m.path, m.data
         spec = data.get("options") or {}
-        if problems or not isinstance(spec, dict):
+        if m.broken or not isinstance(spec, dict):
             raise BuildError(f"{meta}: `options` must be a mapping of name: default")
         for name, value in spec.items():
             found[name] = _option(meta, name, value, found.get(name))
@@ -120,21 +139,17 @@ def _hint(option: Option) -> str:
     return option.description or f"the default is `{option.default}`"
 
 
-def chart_colours(folders: tuple[Path, ...]) -> dict[str, str]:
-    """The colours a theme chain gives its charts under `chart:` in theme.yaml (the most
-    specific theme wins, colour by colour)."""
+def chart_colours(chain: list[Meta]) -> dict[str, str]:
+    """The colours a theme chain (`metas`) gives its charts under `chart:` in theme.yaml
+    (the most specific theme wins, colour by colour)."""
     colours: dict[str, str] = {}
-    for folder in reversed(folders):
-        meta = folder / "theme.yaml"
-        if meta.is_file():
-            doc, _ = parse_yaml(meta.read_text(encoding="utf-8"), str(meta))
-            data = doc.data if isinstance(doc.data, dict) else {}
-            found = data.get("chart") or {}
-            if not isinstance(found, dict) or not all(
-                isinstance(v, str) and re.fullmatch(r"#[0-9a-fA-F]{6}", v) for v in found.values()
-            ):
-                raise BuildError(f"{meta}: `chart` maps names to colours written #rrggbb")
-            colours.update(found)
+    for m in chain:
+        found = m.data.get("chart") or {}
+        if not isinstance(found, dict) or not all(
+            isinstance(v, str) and re.fullmatch(r"#[0-9a-fA-F]{6}", v) for v in found.values()
+        ):
+            raise BuildError(f"{m.path}: `chart` maps names to colours written #rrggbb")
+        colours.update(found)
     return colours
 
 
@@ -145,17 +160,13 @@ DOCUMENT_COLOURS = ("accent", "ink", "muted")
 _FONT_NAME = re.compile(r"[^\x00-\x1f\x7f\"<>&]{1,64}")
 
 
-def document_look(folders: tuple[Path, ...]) -> dict[str, str]:
-    """The fonts and colours a theme chain gives its Word files under `document:` in
-    theme.yaml (the most specific theme wins, key by key)."""
+def document_look(chain: list[Meta]) -> dict[str, str]:
+    """The fonts and colours a theme chain (`metas`) gives its Word files under
+    `document:` in theme.yaml (the most specific theme wins, key by key)."""
     look: dict[str, str] = {}
-    for folder in reversed(folders):
-        meta = folder / "theme.yaml"
-        if not meta.is_file():
-            continue
-        doc, _ = parse_yaml(meta.read_text(encoding="utf-8"), str(meta))
-        data = doc.data if isinstance(doc.data, dict) else {}
-        found = data.get("document") or {}
+    for m in chain:
+        meta = m.path
+        found = m.data.get("document") or {}
         if not isinstance(found, dict):
             keys = ", ".join(DOCUMENT_FONTS + DOCUMENT_COLOURS)
             raise BuildError(f"{meta}: `document` maps {keys} to fonts and colours")
@@ -195,12 +206,11 @@ def configured(
     if isinstance(theme, Problem):
         problems.append(theme)
         return None
-    values, found = resolve_options(
-        declared(theme.folders), data.get("theme_options"), config, name
-    )
+    chain = metas(theme.folders)  # each theme.yaml read once
+    values, found = resolve_options(declared(chain), data.get("theme_options"), config, name)
     problems += found
-    colours = chart_colours(theme.folders)
-    look = document_look(theme.folders)
+    colours = chart_colours(chain)
+    look = document_look(chain)
     return replace(
         theme,
         options=tuple(values.items()),
